@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS_DIR, launchBrowser, startServerProcess, type Journey } from './harness.ts';
+import { loginLogoutJourney } from './journeys/login-logout.ts';
+
+/**
+ * Browser journeys: a real `ssj serve` process, driven by playwright-core in Debian's Chromium.
+ * Screenshots go to artifacts/ (kept by CI). Prints "N passed, N failed" and exits non-zero on a failure.
+ */
+const JOURNEYS: readonly Journey[] = [loginLogoutJourney];
+
+async function main(): Promise<number> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const server = await startServerProcess();
+  const browser = await launchBrowser();
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const journey of JOURNEYS) {
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const slug = journey.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+      const started = Date.now();
+      try {
+        await journey.run({
+          baseUrl: server.baseUrl,
+          page,
+          screenshot: async (name) => {
+            const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+            await page.screenshot({ path: file, fullPage: true });
+            return file;
+          },
+        });
+        passed++;
+        process.stdout.write(`✓ ${journey.name} (${Date.now() - started} ms)\n`);
+      } catch (error) {
+        failed++;
+        await page.screenshot({ path: path.join(ARTIFACTS_DIR, `FAILED-${slug}.png`), fullPage: true }).catch(() => undefined);
+        process.stdout.write(`✗ ${journey.name}\n  ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`\ne2e: ${passed} passed, ${failed} failed\n`);
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { registerUserCommand } from './commands/user.ts';
+
+/** Build the `ssj` program: every subcommand registered here, in one place. */
+export function buildProgram(): Command {
+  const program = new Command('ssj')
+    .description('双随机 — joint "double random, one public" spot checks that anyone can verify')
+    .version('0.1.0')
+    .showHelpAfterError();
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  registerUserCommand(program);
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`ssj: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

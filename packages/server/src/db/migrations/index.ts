@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-27T09-00-00-foundation.ts';
+
+/**
+ * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
+ * Listed in code (not read from a folder) so the CLI runs the same set from any working directory.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026-11-27T09-00-00-foundation': foundation,
+};

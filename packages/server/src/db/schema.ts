@@ -1,0 +1,138 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role, RegionLevel } from '../api-types.ts';
+
+/**
+ * The database model, table by table (docs/ARCHITECTURE.md "The model").
+ * Timestamps are `timestamptz`; both PGlite and node-postgres return them as Date.
+ */
+export interface Database {
+  regions: RegionTable;
+  departments: DepartmentTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  plans: PlanTable;
+  plan_versions: PlanVersionTable;
+  tasks: TaskTable;
+  task_lines: TaskLineTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parent_code: string | null;
+  sort_order: number;
+}
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string;
+  aliases: ColumnType<string[], string, string>;
+  region_code: string;
+  created_at: CreatedAt;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  department_id: number | null;
+  region_code: string;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  created_at: CreatedAt;
+  password_changed_at: CreatedAt;
+}
+
+export interface SessionTable {
+  /** SHA-256 hex of the cookie token: a database leak does not leak live sessions. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_user_id: number | null;
+  actor_role: string | null;
+  actor_department_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_digest: string | null;
+  after_digest: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  year: number;
+  title: string;
+  status: 'draft' | 'published';
+  current_version: number;
+  source_name: string | null;
+  created_at: CreatedAt;
+  published_at: Date | null;
+}
+
+export interface PlanVersionTable {
+  id: Generated<number>;
+  plan_id: number;
+  version: number;
+  reason: string;
+  snapshot_sha256: string;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  /** Stable code `JC` + year + `-` + three-digit seq, e.g. JC2023-001. */
+  code: string;
+  seq: number;
+  seq_printed: string | null;
+  region_code: string;
+  name: string;
+  risk_based: boolean;
+  initiators: ColumnType<string[], string, string>;
+  cooperators: ColumnType<string[], string, string>;
+  initiator_department_ids: ColumnType<number[], string, string>;
+  cooperator_department_ids: ColumnType<number[], string, string>;
+  status: 'active' | 'withdrawn';
+}
+
+export interface TaskLineTable {
+  id: Generated<number>;
+  task_id: number;
+  line_no: number;
+  matters: ColumnType<string[], string, string>;
+  scope: string;
+  ratio_percent: number | null;
+  ratio_bound: 'exact' | 'atLeast' | 'atMost' | null;
+  times_per_year: number | null;
+  min_count: number | null;
+  approx_count: number | null;
+  window_from_month: number | null;
+  window_to_month: number | null;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type DepartmentRow = Selectable<DepartmentTable>;
+export type RegionRow = Selectable<RegionTable>;

@@ -1,0 +1,8 @@
+import { authRoutes } from '../features/auth/auth-routes.ts';
+import { healthRoutes } from '../features/health/health-routes.ts';
+import { referenceRoutes } from '../features/reference/reference-routes.ts';
+import { userRoutes } from '../features/users/user-routes.ts';
+import type { AnyRoute } from './route.ts';
+
+/** The whole route table. Every route declares its access rule; tests walk this list. */
+export const ROUTES: readonly AnyRoute[] = [...healthRoutes, ...authRoutes, ...referenceRoutes, ...userRoutes];

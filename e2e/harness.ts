@@ -44,11 +44,21 @@ export interface ServerProcess {
 export async function startServerProcess(): Promise<ServerProcess> {
   const port = await findFreePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-e2e-'));
-  const env = { ...process.env, PORT: String(port), SSJ_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'packages/cli/bin/ssj.js'), 'serve'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    SSJ_DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'packages/cli/bin/ssj.js'), 'serve'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

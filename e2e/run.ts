@@ -35,8 +35,12 @@ async function main(): Promise<number> {
         process.stdout.write(`✓ ${journey.name} (${Date.now() - started} ms)\n`);
       } catch (error) {
         failed++;
-        await page.screenshot({ path: path.join(ARTIFACTS_DIR, `FAILED-${slug}.png`), fullPage: true }).catch(() => undefined);
-        process.stdout.write(`✗ ${journey.name}\n  ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        await page
+          .screenshot({ path: path.join(ARTIFACTS_DIR, `FAILED-${slug}.png`), fullPage: true })
+          .catch(() => undefined);
+        process.stdout.write(
+          `✗ ${journey.name}\n  ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
       } finally {
         await context.close();
       }

@@ -9,6 +9,9 @@ export const loginLogoutJourney: Journey = {
     await page.getByTestId('portal-title').waitFor();
     const title = await page.getByTestId('portal-title').innerText();
     expectTrue(title.includes('双随机'), `portal title is in Chinese, got "${title}"`);
+    await page.getByTestId('portal-regions').waitFor();
+    const regions = await page.getByTestId('portal-regions').innerText();
+    expectTrue(regions.includes('泽州县'), `the portal lists the regions from the API, got "${regions}"`);
     await screenshot('portal-home');
 
     await page.goto(`${baseUrl}/app`);
@@ -21,7 +24,18 @@ export const loginLogoutJourney: Journey = {
     const user = await page.getByTestId('current-user').innerText();
     expectTrue(user.includes('领导小组办公室'), `the header names the user, got "${user}"`);
     const nav = await page.getByTestId('staff-nav').innerText();
-    for (const item of ['计划', '事项清单', '检查对象库', '执法人员库', '抽取', '检查', '结果', '后续处置', '统计', '公示']) {
+    for (const item of [
+      '计划',
+      '事项清单',
+      '检查对象库',
+      '执法人员库',
+      '抽取',
+      '检查',
+      '结果',
+      '后续处置',
+      '统计',
+      '公示',
+    ]) {
       expectTrue(nav.includes(item), `navigation has ${item}`);
     }
     await screenshot('staff-shell');

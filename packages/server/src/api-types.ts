@@ -1,12 +1,12 @@
 /**
  * Types shared with the web app. `web` imports only types from `server`, and only from this file.
- * Keep it free of runtime imports.
+ * Keep it free of runtime imports (type-only imports from core are fine).
  */
 
-/** The four staff roles (DOMAIN.md §6); the public has no account. */
-export type Role = 'office_admin' | 'department_admin' | 'inspector' | 'auditor';
+import type { Role, RegionLevel } from '@ssj/core';
 
-export type RegionLevel = 'city' | 'county' | 'zone';
+/** The four staff roles (DOMAIN.md §6, core access/roles.ts); the public has no account. */
+export type { Role, RegionLevel };
 
 export interface RegionDto {
   /** GB/T 2260 code, e.g. 140500 晋城市 (the development zone's code is ours, see docs/ARCHITECTURE.md). */

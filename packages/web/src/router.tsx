@@ -1,7 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import type { RouteObject } from 'react-router-dom';
 import { NotFoundPage } from './layout/not-found-page.tsx';
-import { PageSpinner } from './layout/page-spinner.tsx';
+import { RouteLoadingFallback } from './layout/page-spinner.tsx';
 import { RouteErrorPage } from './layout/route-error-page.tsx';
 import { staffAreas } from './staff/staff-areas.tsx';
 
@@ -20,7 +20,7 @@ const routes: RouteObject[] = [
   {
     path: '/',
     ErrorBoundary: RouteErrorPage,
-    HydrateFallback: PageSpinner,
+    HydrateFallback: RouteLoadingFallback,
     children: [
       { index: true, element: <Navigate to="/public" replace /> },
       {

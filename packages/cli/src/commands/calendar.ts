@@ -7,7 +7,9 @@ import { addWorkingDays, makeWorkCalendar, parseIsoDate } from '../../../core/sr
  * schedule go to stderr; the answer is still printed. Exit code 2 on bad arguments.
  */
 export function registerCalendarCommand(program: Command): void {
-  const calendar = program.command('calendar').description('working days under the official holiday schedule (调休)');
+  const calendar = program
+    .command('calendar')
+    .description('working days under the official holiday schedule (调休)');
   calendar
     .command('add-workdays')
     .description('print the N-th working day after DATE (DATE itself not counted; N may be negative)')

@@ -14,14 +14,18 @@ export function registerServeCommand(program: Command): void {
         const lines = [
           '',
           '演示账户已创建 (demo accounts created; shown once):',
-          ...server.createdDemoAccounts.map((a) => `  ${a.username.padEnd(16)} ${a.role.padEnd(17)} ${a.displayName}`),
+          ...server.createdDemoAccounts.map(
+            (a) => `  ${a.username.padEnd(16)} ${a.role.padEnd(17)} ${a.displayName}`,
+          ),
           `  password / 密码: ${DEMO_PASSWORD}`,
           '',
         ];
         process.stdout.write(lines.join('\n') + '\n');
       }
       const port = config.port;
-      process.stdout.write(`双随机 platform listening on http://localhost:${port} (${server.database.kind}: ${server.database.location})\n`);
+      process.stdout.write(
+        `双随机 platform listening on http://localhost:${port} (${server.database.kind}: ${server.database.location})\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = (signal: string): void => {
           process.stdout.write(`\n${signal}: shutting down…\n`);

@@ -22,7 +22,9 @@ function explainUscc(code: string): string | null {
  * exit code 0 only when every code is a valid USCC, 1 otherwise.
  */
 export function registerUsccCommand(program: Command): void {
-  const uscc = program.command('uscc').description('unified social credit codes (统一社会信用代码, GB 32100-2015)');
+  const uscc = program
+    .command('uscc')
+    .description('unified social credit codes (统一社会信用代码, GB 32100-2015)');
   uscc
     .command('check')
     .description('validate codes; prints CODE<TAB>valid|invalid<TAB>reason, exits 0 only if all are valid')

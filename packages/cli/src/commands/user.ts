@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import { parseRole, ROLES } from '@ssj/core';
 import {
   createUser,
   describeCreateUserError,
@@ -10,11 +11,9 @@ import {
   type Role,
 } from '@ssj/server';
 
-const ROLES: readonly Role[] = ['office_admin', 'department_admin', 'inspector', 'auditor'];
-
-function parseRole(value: string): Role {
-  const role = ROLES.find((r) => r === value);
-  if (role === undefined) throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}`);
+function parseRoleOption(value: string): Role {
+  const role = parseRole(value);
+  if (role === null) throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}`);
   return role;
 }
 
@@ -39,8 +38,11 @@ export function registerUserCommand(program: Command): void {
     .command('add')
     .description('create a staff account; the password comes from --password or standard input')
     .argument('<username>', 'login name (letters, digits, _ . -)')
-    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
-    .option('--department <department>', 'department code or name (required for department_admin and inspector)')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRoleOption)
+    .option(
+      '--department <department>',
+      'department code or name (required for department_admin and inspector)',
+    )
     .option('--region <code>', 'region code (GB/T 2260), default: the department’s region')
     .option('--name <displayName>', 'display name (default: the username)')
     .option('--password <password>', 'password (prefer standard input: it stays out of the shell history)')

@@ -34,7 +34,16 @@ describe('civil dates without Date', () => {
   });
 
   it('rejects malformed and impossible dates', () => {
-    for (const s of ['2023-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2023-4-1', '20230401', '', '0000-01-01']) {
+    for (const s of [
+      '2023-02-29',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-04-31',
+      '2023-4-1',
+      '20230401',
+      '',
+      '0000-01-01',
+    ]) {
       expect(parseIsoDate(s).ok).toBe(false);
     }
     expect(parseIsoDate('2024-02-29').ok).toBe(true);
@@ -66,11 +75,18 @@ describe('civil dates without Date', () => {
 
   it('property: format and parse round-trip', () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayNumberFromCivil(1, 1, 1), max: dayNumberFromCivil(9999, 12, 31) }), (n) => {
-        const text = formatIsoDate(n);
-        const back = parseIsoDate(text);
-        return back.ok && back.value === n && dayNumberFromCivil(...Object.values(civilFromDayNumber(n)) as [number, number, number]) === n;
-      }),
+      fc.property(
+        fc.integer({ min: dayNumberFromCivil(1, 1, 1), max: dayNumberFromCivil(9999, 12, 31) }),
+        (n) => {
+          const text = formatIsoDate(n);
+          const back = parseIsoDate(text);
+          return (
+            back.ok &&
+            back.value === n &&
+            dayNumberFromCivil(...(Object.values(civilFromDayNumber(n)) as [number, number, number])) === n
+          );
+        },
+      ),
     );
   });
 
@@ -80,7 +96,10 @@ describe('civil dates without Date', () => {
         const a = civilFromDayNumber(n);
         const b = civilFromDayNumber(n + 1);
         if (b.day !== 1) return b.year === a.year && b.month === a.month && b.day === a.day + 1;
-        return a.day === countDaysInMonth(a.year, a.month) && (b.month === a.month + 1 || (a.month === 12 && b.month === 1 && b.year === a.year + 1));
+        return (
+          a.day === countDaysInMonth(a.year, a.month) &&
+          (b.month === a.month + 1 || (a.month === 12 && b.month === 1 && b.year === a.year + 1))
+        );
       }),
     );
   });

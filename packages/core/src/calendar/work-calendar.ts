@@ -32,7 +32,9 @@ export type WorkCalendarProblem =
   | { readonly kind: 'bad-year'; readonly year: number };
 
 /** Builds a work calendar (see {@link WorkCalendar}); overrides are validated. */
-export function makeWorkCalendar(options: WorkCalendarOptions = {}): Result<WorkCalendar, WorkCalendarProblem> {
+export function makeWorkCalendar(
+  options: WorkCalendarOptions = {},
+): Result<WorkCalendar, WorkCalendarProblem> {
   const entries = new Map<number, { kind: 'workday' | 'holiday'; name: string }>();
   const knownYears = new Set<number>();
   if (options.useOfficialSchedule ?? true) {
@@ -46,7 +48,8 @@ export function makeWorkCalendar(options: WorkCalendarOptions = {}): Result<Work
     const day = parseIsoDate(e.date);
     if (!day.ok) return err({ kind: 'bad-date', index, message: day.error });
     const previous = seen.get(day.value);
-    if (previous !== undefined && previous !== e.kind) return err({ kind: 'conflicting-overrides', date: e.date });
+    if (previous !== undefined && previous !== e.kind)
+      return err({ kind: 'conflicting-overrides', date: e.date });
     seen.set(day.value, e.kind);
     entries.set(day.value, { kind: e.kind, name: e.name ?? '' });
   }

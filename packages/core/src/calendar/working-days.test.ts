@@ -73,7 +73,11 @@ describe('official schedules with 调休 (from chinese-days, checked against the
       name: '劳动节',
       scheduleKnown: true,
     });
-    expect(describeDay(cal, '2099-01-03')).toMatchObject({ working: false, kind: 'weekend', scheduleKnown: false });
+    expect(describeDay(cal, '2099-01-03')).toMatchObject({
+      working: false,
+      kind: 'weekend',
+      scheduleKnown: false,
+    });
   });
 });
 
@@ -128,7 +132,10 @@ describe('addWorkingDays', () => {
         ],
       }),
     ).toMatchObject({ ok: false, error: { kind: 'conflicting-overrides', date: '2099-02-03' } });
-    expect(makeWorkCalendar({ completeYears: [20.5] })).toMatchObject({ ok: false, error: { kind: 'bad-year' } });
+    expect(makeWorkCalendar({ completeYears: [20.5] })).toMatchObject({
+      ok: false,
+      error: { kind: 'bad-year' },
+    });
   });
 
   it('overrides replace the package entry for the same date', () => {
@@ -157,12 +164,16 @@ describe('computePublicationDeadline (20 working days, DOMAIN.md §3)', () => {
   it('flags a deadline that runs into a year without a schedule', () => {
     const noOfficial = build({ useOfficialSchedule: false, completeYears: [2023] });
     const r = computePublicationDeadline(noOfficial, '2023-12-20');
-    expect(r.warnings).toEqual(['no official holiday schedule known for 2024: counted Monday-Friday as working days']);
+    expect(r.warnings).toEqual([
+      'no official holiday schedule known for 2024: counted Monday-Friday as working days',
+    ]);
   });
 });
 
 describe('properties over the official schedules (2005–2026)', () => {
-  const dayArb = fc.integer({ min: dayNumberFromCivil(2005, 1, 1), max: dayNumberFromCivil(2026, 6, 30) }).map(formatIsoDate);
+  const dayArb = fc
+    .integer({ min: dayNumberFromCivil(2005, 1, 1), max: dayNumberFromCivil(2026, 6, 30) })
+    .map(formatIsoDate);
   const nArb = fc.integer({ min: 0, max: 60 });
 
   it('the result is a working day (n ≥ 1) and no warning is raised', () => {

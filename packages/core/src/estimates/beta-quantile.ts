@@ -3,7 +3,8 @@ import { computeIncompleteBeta } from './incomplete-beta.ts';
 
 /**
  * Quantile of the Beta(a, b) distribution: the x in [0, 1] with I_x(a, b) = p, by bisection on the
- * monotone distribution function, to a relative precision of 1e-13 (or until the bracket cannot shrink).
+ * monotone distribution function, to a relative precision of 1e-13 in x or in 1 − x, whichever is
+ * smaller (or until the bracket cannot shrink in double precision).
  */
 export function computeBetaQuantile(p: number, a: number, b: number): number {
   assert(p >= 0 && p <= 1, `computeBetaQuantile: p must be in [0, 1], got ${p}`);
@@ -14,7 +15,7 @@ export function computeBetaQuantile(p: number, a: number, b: number): number {
   let hi = 1;
   for (let i = 0; i < 2000; i++) {
     const mid = lo + (hi - lo) / 2;
-    if (mid <= lo || mid >= hi || hi - lo <= 1e-13 * hi) break;
+    if (mid <= lo || mid >= hi || hi - lo <= 1e-13 * Math.min(hi, 1 - lo)) break;
     if (computeIncompleteBeta(mid, a, b) < p) lo = mid;
     else hi = mid;
   }

@@ -16,7 +16,8 @@ export function parseEstimateInput(json: unknown): Result<EstimateInput, string>
   const parsed: StratumOutcomes[] = [];
   for (const [i, raw] of (strata as unknown[]).entries()) {
     const where = `strata[${i}]`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err(`${where} must be an object`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      return err(`${where} must be an object`);
     const record = raw as Record<string, unknown>;
     const N = record['N'];
     if (typeof N !== 'number' || !Number.isSafeInteger(N) || N < 1) {

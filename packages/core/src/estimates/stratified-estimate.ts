@@ -30,7 +30,12 @@ export type EstimateProblem =
   | { readonly kind: 'no-strata' }
   | { readonly kind: 'bad-population'; readonly stratum: number; readonly N: number }
   | { readonly kind: 'empty-sample'; readonly stratum: number }
-  | { readonly kind: 'sample-exceeds-population'; readonly stratum: number; readonly n: number; readonly N: number }
+  | {
+      readonly kind: 'sample-exceeds-population';
+      readonly stratum: number;
+      readonly n: number;
+      readonly N: number;
+    }
   | { readonly kind: 'bad-count'; readonly stratum: number; readonly x: number; readonly n: number }
   | { readonly kind: 'bad-level'; readonly level: number };
 
@@ -78,7 +83,8 @@ export function estimateStratifiedShareFromCounts(
     if (!Number.isSafeInteger(s.N) || s.N < 1) return err({ kind: 'bad-population', stratum, N: s.N });
     if (s.n < 1) return err({ kind: 'empty-sample', stratum });
     if (s.n > s.N) return err({ kind: 'sample-exceeds-population', stratum, n: s.n, N: s.N });
-    if (!Number.isSafeInteger(s.x) || s.x < 0 || s.x > s.n) return err({ kind: 'bad-count', stratum, x: s.x, n: s.n });
+    if (!Number.isSafeInteger(s.x) || s.x < 0 || s.x > s.n)
+      return err({ kind: 'bad-count', stratum, x: s.x, n: s.n });
     populationTotal += s.N;
   }
 

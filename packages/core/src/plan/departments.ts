@@ -165,7 +165,14 @@ const SOURCES: Readonly<Record<string, readonly DepartmentSource[]>> = {
     {
       slug: 'health-sport',
       // 卫生健康委员会和体育局 / 卫生健康局和体育局 / 卫生健康委员会: one merged body in 高平.
-      stems: ['卫生健康和体育局', '卫生健康委员会和体育局', '卫生健康局和体育局', '卫体局', '卫生健康委员会', '卫健委'],
+      stems: [
+        '卫生健康和体育局',
+        '卫生健康委员会和体育局',
+        '卫生健康局和体育局',
+        '卫体局',
+        '卫生健康委员会',
+        '卫健委',
+      ],
     },
     { slug: 'culture', stems: CULTURE },
     { slug: 'police', stems: POLICE },

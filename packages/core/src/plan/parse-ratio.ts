@@ -23,10 +23,7 @@ const UNIT = '(?:家|户|个|所|处|座|项|人)';
 const AT_LEAST = ['不低于', '不少于', '不小于', '至少', '最少', '最低', '≥', '>='];
 const AT_MOST = ['不超过', '不高于', '不大于', '不多于', '最多', '最高', '≤', '<='];
 const BOUND_WORD = [...AT_LEAST, ...AT_MOST].map(escapeRegex).join('|');
-const PERCENT = new RegExp(
-  `(${BOUND_WORD})?\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*(及以上|以上|及以下|以下)?`,
-  'g',
-);
+const PERCENT = new RegExp(`(${BOUND_WORD})?\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*(及以上|以上|及以下|以下)?`, 'g');
 const APPROX = new RegExp(`[(（]?\\s*(?:约|大约|大概)\\s*(${N})\\s*${UNIT}?\\s*[)）]?`);
 const MIN_COUNT = new RegExp(`(?:不少于|不低于|至少|最少)\\s*(${N})\\s*${UNIT}`);
 const PER_PERIOD = new RegExp(`(${N})?\\s*次\\s*/\\s*(年|半年|季度|季|月)`);
@@ -51,11 +48,7 @@ function boundOf(word: string | undefined, suffix: string | undefined): RatioBou
 
 /** Full-width → half-width (NFKC), unified separators. */
 export function normaliseRatioText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[／]/g, '/')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFKC').replace(/[／]/g, '/').replace(/\s+/g, ' ').trim();
 }
 
 /**

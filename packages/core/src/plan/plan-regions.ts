@@ -119,7 +119,7 @@ export function readRegionLabel(cell: string): RegionLabel | null {
   const m = /^(.*?)(?:\((\d+)\))?$/.exec(s);
   const text = m?.[1] ?? s;
   const count = m?.[2] === undefined ? null : Number(m[2]);
-  if (text.length > 12 || ![...text].every((c) => REGION_CHARS.has(c))) return null;
+  if (text.length > 12 || !Array.from(text).every((c) => REGION_CHARS.has(c))) return null;
   if (text === '' && count === null) return null;
   return { text, count };
 }

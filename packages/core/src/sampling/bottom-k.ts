@@ -10,6 +10,7 @@ import type { SampleError } from './sample-error.ts';
 import { isWellFormedText } from './sha256.ts';
 import type { Ticket } from './ticket.ts';
 import { createTicketKeyer } from './ticket-key.ts';
+import { findDuplicateId } from './find-duplicate-id.ts';
 import { convertDigestWordsToUniform } from './uniform.ts';
 
 interface Entry {
@@ -62,29 +63,6 @@ function siftUp(heap: Entry[]): void {
     i = parent;
   }
   heap[i] = entry;
-}
-
-/** The first id (in code-point order) listed twice in `ids`, given each id's ticket key; undefined if none. */
-function findDuplicateId(ids: readonly string[], keys: Uint32Array): string | undefined {
-  const sorted = keys.slice().sort();
-  const shared = new Set<number>();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) shared.add(sorted[i] as number);
-  if (shared.size === 0) return undefined;
-  const byKey = new Map<number, Set<string>>();
-  const duplicates: string[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const key = keys[i] as number;
-    if (!shared.has(key)) continue;
-    const id = ids[i] as string;
-    let group = byKey.get(key);
-    if (group === undefined) {
-      group = new Set();
-      byKey.set(key, group);
-    }
-    if (group.has(id)) duplicates.push(id);
-    group.add(id);
-  }
-  return duplicates.sort(compareByCodePoint)[0];
 }
 
 /** Options of {@link selectSmallestFirstTickets}. */

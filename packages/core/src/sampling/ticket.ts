@@ -36,7 +36,9 @@ export function createNextTicket(ticket: Ticket): Ticket {
  */
 export function compareTickets(a: Ticket, b: Ticket): number {
   return (
-    compareByCodeUnit(a.ticketNumber, b.ticketNumber) || compareByCodePoint(a.id, b.id) || a.generation - b.generation
+    compareByCodeUnit(a.ticketNumber, b.ticketNumber) ||
+    compareByCodePoint(a.id, b.id) ||
+    a.generation - b.generation
   );
 }
 

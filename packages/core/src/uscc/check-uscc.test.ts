@@ -18,7 +18,24 @@ const charArb = fc.constantFrom(...USCC_CHARSET.split(''));
 const orgBodyArb = fc.string({ unit: charArb, minLength: 8, maxLength: 8 });
 const validUsccArb = fc
   .tuple(
-    fc.constantFrom('11', '12', '13', '19', '51', '52', '53', '59', '91', '92', '93', 'Y1', 'N2', 'A1', '31', '81'),
+    fc.constantFrom(
+      '11',
+      '12',
+      '13',
+      '19',
+      '51',
+      '52',
+      '53',
+      '59',
+      '91',
+      '92',
+      '93',
+      'Y1',
+      'N2',
+      'A1',
+      '31',
+      '81',
+    ),
     fc.constantFrom('110000', '140500', '140521', '469006', '100000', '650100', '820000'),
     orgBodyArb,
   )
@@ -101,7 +118,11 @@ describe('checkUscc (GB 32100-2015)', () => {
     const r = checkUscc(makeUscc('91140500MA0K12340'));
     expect(r).toEqual({
       ok: false,
-      error: { kind: 'bad-org-code-check', orgCode: 'MA0K12340', expected: makeOrgCode('MA0K1234').charAt(8) },
+      error: {
+        kind: 'bad-org-code-check',
+        orgCode: 'MA0K12340',
+        expected: makeOrgCode('MA0K1234').charAt(8),
+      },
     });
   });
 

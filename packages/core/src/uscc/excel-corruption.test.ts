@@ -58,12 +58,26 @@ describe('detectExcelCorruption', () => {
     const c = detectExcelCorruption(`${reg}.0`);
     expect(c).toEqual({ kind: 'float-suffix', raw: `${reg}.0`, digits: reg, intact: true });
     expect(c && describeExcelCorruption(c)).toContain('valid registration number');
-    expect(detectExcelCorruption('914690062012665000.0')).toMatchObject({ kind: 'float-suffix', intact: false });
-    expect(detectExcelCorruption('9146900620126650.0')).toMatchObject({ kind: 'float-suffix', intact: false });
+    expect(detectExcelCorruption('914690062012665000.0')).toMatchObject({
+      kind: 'float-suffix',
+      intact: false,
+    });
+    expect(detectExcelCorruption('9146900620126650.0')).toMatchObject({
+      kind: 'float-suffix',
+      intact: false,
+    });
   });
 
   it('leaves alone what is not a spreadsheet artefact', () => {
-    for (const s of ['91330100799655058B', '914403001922038216', '', 'abc', '469006NA000129X', '12345', '914403001922038217']) {
+    for (const s of [
+      '91330100799655058B',
+      '914403001922038216',
+      '',
+      'abc',
+      '469006NA000129X',
+      '12345',
+      '914403001922038217',
+    ]) {
       expect(detectExcelCorruption(s)).toBeNull();
     }
   });

@@ -49,7 +49,12 @@ export const REGISTRATION_AUTHORITIES: readonly RegistrationAuthority[] = [
       '9': '其他',
     },
   },
-  { code: '7', name: '宗教', nameEn: 'religious affairs', types: { '1': '宗教活动场所', '2': '宗教院校', '9': '其他' } },
+  {
+    code: '7',
+    name: '宗教',
+    nameEn: 'religious affairs',
+    types: { '1': '宗教活动场所', '2': '宗教院校', '9': '其他' },
+  },
   { code: '8', name: '工会', nameEn: 'trade unions', types: { '1': '基层工会', '9': '其他' } },
   {
     code: '9',

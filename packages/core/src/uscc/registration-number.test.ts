@@ -38,7 +38,8 @@ describe('ISO 7064 MOD 11,10 and the 15-digit registration number (注册号)', 
         fc.integer({ min: 1, max: 9 }),
         (body, i, delta) => {
           const number = body + computeMod1110CheckDigit(body);
-          const changed = number.slice(0, i) + String((Number(number.charAt(i)) + delta) % 10) + number.slice(i + 1);
+          const changed =
+            number.slice(0, i) + String((Number(number.charAt(i)) + delta) % 10) + number.slice(i + 1);
           const r = checkRegistrationNumber(changed);
           return !r.ok && r.error.kind === 'wrong-check-digit';
         },

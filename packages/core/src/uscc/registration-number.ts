@@ -36,7 +36,9 @@ export function computeMod1110CheckDigit(digits: string): string {
 }
 
 /** Validates a 15-digit registration number (注册号): length, digits, division code, MOD 11,10 check. */
-export function checkRegistrationNumber(number: string): Result<RegistrationNumberInfo, RegistrationNumberProblem> {
+export function checkRegistrationNumber(
+  number: string,
+): Result<RegistrationNumberInfo, RegistrationNumberProblem> {
   if (number.length !== 15) return err({ kind: 'length', length: number.length });
   for (let i = 0; i < 15; i++) {
     const char = number.charAt(i);

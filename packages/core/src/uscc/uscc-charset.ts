@@ -13,4 +13,6 @@ export function valueOfUsccChar(char: string): number {
  * Weights of positions 1–17 for the USCC check character, GB 32100-2015 §5:
  * W_i = 3^(i−1) mod 31.
  */
-export const USCC_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+export const USCC_WEIGHTS: readonly number[] = [
+  1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];

@@ -112,7 +112,8 @@ export async function appendAudit(
     .execute();
 }
 
-export type AuditVerification = { ok: true; entries: number } | { ok: false; entryId: number; reason: string };
+export type AuditVerification =
+  { ok: true; entries: number } | { ok: false; entryId: number; reason: string };
 
 /** Walk the chain from the first entry; report the first entry whose hash or link does not match. */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
@@ -120,7 +121,11 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
   let prev = AUDIT_GENESIS;
   for (const row of rows) {
     if (row.prev_hash !== prev) {
-      return { ok: false, entryId: row.id, reason: 'prev_hash does not match the previous entry (a row was removed or changed)' };
+      return {
+        ok: false,
+        entryId: row.id,
+        reason: 'prev_hash does not match the previous entry (a row was removed or changed)',
+      };
     }
     const expected = computeAuditHash({ ...row, at: row.at.toISOString() });
     if (expected !== row.hash) {

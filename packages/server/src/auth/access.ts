@@ -1,4 +1,4 @@
-import { isRegionWithin } from '@ssj/core';
+import { isRegionWithin, ROLES } from '@ssj/core';
 import type { Role, SessionUserDto } from '../api-types.ts';
 
 /**
@@ -9,9 +9,13 @@ import type { Role, SessionUserDto } from '../api-types.ts';
  */
 export type AccessRule =
   | { readonly kind: 'public' }
-  | { readonly kind: 'staff'; readonly roles: readonly Role[]; readonly jurisdiction: 'none' | 'read' | 'write' };
+  | {
+      readonly kind: 'staff';
+      readonly roles: readonly Role[];
+      readonly jurisdiction: 'none' | 'read' | 'write';
+    };
 
-export const ALL_STAFF: readonly Role[] = ['office_admin', 'department_admin', 'inspector', 'auditor'];
+export const ALL_STAFF: readonly Role[] = ROLES;
 
 export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden_role' | 'forbidden_region';
 

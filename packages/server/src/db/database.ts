@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -21,7 +22,10 @@ export type DatabaseTarget =
   | { readonly kind: 'pglite'; readonly dataDir: string | null };
 
 /** Choose the database: PostgreSQL when DATABASE_URL is set, else PGlite under `<dataDir>/pglite`. */
-export function selectDatabaseTarget(config: { databaseUrl: string | null; dataDir: string }): DatabaseTarget {
+export function selectDatabaseTarget(config: {
+  databaseUrl: string | null;
+  dataDir: string;
+}): DatabaseTarget {
   if (config.databaseUrl !== null) return { kind: 'postgres', url: config.databaseUrl };
   return { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };
 }
@@ -40,16 +44,34 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => db.destroy(),
     };
   }
-  if (target.dataDir !== null) fs.mkdirSync(target.dataDir, { recursive: true });
-  const client = target.dataDir === null ? new PGlite() : new PGlite(target.dataDir);
-  await client.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return {
-    db,
-    kind: 'pglite',
-    location: target.dataDir ?? 'memory',
-    close: () => db.destroy(),
-  };
+  let lock: DataDirLock | null = null;
+  if (target.dataDir !== null) {
+    fs.mkdirSync(target.dataDir, { recursive: true });
+    lock = acquireDataDirLock(target.dataDir);
+  }
+  try {
+    const client = target.dataDir === null ? new PGlite() : new PGlite(target.dataDir);
+    await client.waitReady;
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    return {
+      db,
+      kind: 'pglite',
+      location: target.dataDir ?? 'memory',
+      close: async () => {
+        // PGlite's Emscripten runtime resets process.exitCode on close; keep the caller's.
+        const exitCode = process.exitCode;
+        try {
+          await db.destroy();
+        } finally {
+          process.exitCode = exitCode;
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 function redactUrl(url: string): string {

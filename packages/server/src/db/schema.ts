@@ -83,7 +83,7 @@ export interface PlanTable {
   year: number;
   title: string;
   status: 'draft' | 'published';
-  current_version: number;
+  current_version: Generated<number>;
   source_name: string | null;
   created_at: CreatedAt;
   published_at: Date | null;

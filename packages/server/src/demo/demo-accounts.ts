@@ -17,12 +17,48 @@ export interface DemoAccount {
 export const DEMO_PASSWORD = 'Demo2023ssj';
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'office', displayName: '领导小组办公室管理员', role: 'office_admin', regionCode: '140500', departmentHint: '市场监' },
-  { username: 'city-scjg', displayName: '市市场监管局管理员', role: 'department_admin', regionCode: '140500', departmentHint: '市场监' },
-  { username: 'zezhou-scjg', displayName: '泽州县市场监管局管理员', role: 'department_admin', regionCode: '140525', departmentHint: '市场监' },
-  { username: 'yangcheng-scjg', displayName: '阳城县市场监管局管理员', role: 'department_admin', regionCode: '140522', departmentHint: '市场监' },
-  { username: 'inspector', displayName: '张明（执法人员）', role: 'inspector', regionCode: '140525', departmentHint: '市场监' },
-  { username: 'auditor', displayName: '审计监督员', role: 'auditor', regionCode: '140500', departmentHint: null },
+  {
+    username: 'office',
+    displayName: '领导小组办公室管理员',
+    role: 'office_admin',
+    regionCode: '140500',
+    departmentHint: '市场监',
+  },
+  {
+    username: 'city-scjg',
+    displayName: '市市场监管局管理员',
+    role: 'department_admin',
+    regionCode: '140500',
+    departmentHint: '市场监',
+  },
+  {
+    username: 'zezhou-scjg',
+    displayName: '泽州县市场监管局管理员',
+    role: 'department_admin',
+    regionCode: '140525',
+    departmentHint: '市场监',
+  },
+  {
+    username: 'yangcheng-scjg',
+    displayName: '阳城县市场监管局管理员',
+    role: 'department_admin',
+    regionCode: '140522',
+    departmentHint: '市场监',
+  },
+  {
+    username: 'inspector',
+    displayName: '张明（执法人员）',
+    role: 'inspector',
+    regionCode: '140525',
+    departmentHint: '市场监',
+  },
+  {
+    username: 'auditor',
+    displayName: '审计监督员',
+    role: 'auditor',
+    regionCode: '140500',
+    departmentHint: null,
+  },
 ];
 
 /**
@@ -55,7 +91,8 @@ export async function createDemoAccounts(db: Kysely<Database>): Promise<DemoAcco
       department,
       regionCode: account.regionCode,
     });
-    if (!result.ok) throw new Error(`Could not create demo account ${account.username}: ${result.error.kind}`);
+    if (!result.ok)
+      throw new Error(`Could not create demo account ${account.username}: ${result.error.kind}`);
     created.push(account);
   }
   return created;

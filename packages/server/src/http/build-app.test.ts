@@ -62,7 +62,9 @@ describe('HTTP foundation: health, sessions, CSRF, roles and jurisdiction', () =
 
     const session = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
     expect(session.statusCode).toBe(200);
-    expect(session.json()).toMatchObject({ user: { username: 'office', role: 'office_admin', regionCode: '140500' } });
+    expect(session.json()).toMatchObject({
+      user: { username: 'office', role: 'office_admin', regionCode: '140500' },
+    });
 
     const noToken = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
     expect(noToken.statusCode).toBe(403);
@@ -97,21 +99,39 @@ describe('HTTP foundation: health, sessions, CSRF, roles and jurisdiction', () =
 
   it("gives a county department admin its own region's data and 403 for another county's", async () => {
     const zezhou = await logInAs(t.app, 'zezhou-scjg', DEMO_PASSWORD);
-    const own = await t.app.inject({ method: 'GET', url: '/api/regions/140525/users', headers: { cookie: zezhou.cookie } });
+    const own = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions/140525/users',
+      headers: { cookie: zezhou.cookie },
+    });
     expect(own.statusCode).toBe(200);
-    expect(own.json<{ users: { username: string }[] }>().users.map((u) => u.username)).toContain('zezhou-scjg');
+    expect(own.json<{ users: { username: string }[] }>().users.map((u) => u.username)).toContain(
+      'zezhou-scjg',
+    );
 
-    const other = await t.app.inject({ method: 'GET', url: '/api/regions/140522/users', headers: { cookie: zezhou.cookie } });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions/140522/users',
+      headers: { cookie: zezhou.cookie },
+    });
     expect(other.statusCode).toBe(403);
     expect(other.json()).toMatchObject({ error: { code: 'forbidden' } });
 
-    const city = await t.app.inject({ method: 'GET', url: '/api/regions/140500/users', headers: { cookie: zezhou.cookie } });
+    const city = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions/140500/users',
+      headers: { cookie: zezhou.cookie },
+    });
     expect(city.statusCode).toBe(403);
   });
 
   it('lets the city office read a subordinate county, and refuses an inspector by role', async () => {
     const office = await logInAs(t.app, 'office', DEMO_PASSWORD);
-    const res = await t.app.inject({ method: 'GET', url: '/api/regions/140522/users', headers: { cookie: office.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions/140522/users',
+      headers: { cookie: office.cookie },
+    });
     expect(res.statusCode).toBe(200);
     const inspector = await logInAs(t.app, 'inspector', DEMO_PASSWORD);
     const denied = await t.app.inject({
@@ -124,7 +144,11 @@ describe('HTTP foundation: health, sessions, CSRF, roles and jurisdiction', () =
 
   it('validates input with a clear message', async () => {
     const office = await logInAs(t.app, 'office', DEMO_PASSWORD);
-    const res = await t.app.inject({ method: 'GET', url: '/api/regions/abc/users', headers: { cookie: office.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions/abc/users',
+      headers: { cookie: office.cookie },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: { code: 'validation_failed' } });
   });

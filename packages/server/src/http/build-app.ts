@@ -79,7 +79,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) => {
-      const err = new AppError('rate_limited', `登录尝试过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`);
+      const err = new AppError(
+        'rate_limited',
+        `登录尝试过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+      );
       return err;
     },
   });
@@ -108,7 +111,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply.status(404).send(toErrorBody('not_found', `没有这个接口：${request.method} ${request.url.split('?')[0] ?? ''}`));
+      return reply
+        .status(404)
+        .send(toErrorBody('not_found', `没有这个接口：${request.method} ${request.url.split('?')[0] ?? ''}`));
     }
     if (!hasWeb) {
       return reply

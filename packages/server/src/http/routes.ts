@@ -5,4 +5,9 @@ import { userRoutes } from '../features/users/user-routes.ts';
 import type { AnyRoute } from './route.ts';
 
 /** The whole route table. Every route declares its access rule; tests walk this list. */
-export const ROUTES: readonly AnyRoute[] = [...healthRoutes, ...authRoutes, ...referenceRoutes, ...userRoutes];
+export const ROUTES: readonly AnyRoute[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...referenceRoutes,
+  ...userRoutes,
+];

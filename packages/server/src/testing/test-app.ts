@@ -47,7 +47,7 @@ export interface LoggedIn {
 export async function logInAs(app: FastifyInstance, username: string, password: string): Promise<LoggedIn> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
-  return { cookie: sessionCookieOf(res), csrfToken: (res.json<{ csrfToken: string }>()).csrfToken };
+  return { cookie: sessionCookieOf(res), csrfToken: res.json<{ csrfToken: string }>().csrfToken };
 }
 
 export function sessionCookieOf(res: LightMyRequestResponse): string {

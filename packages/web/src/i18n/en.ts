@@ -4,7 +4,7 @@ import type { Messages } from './zh-cn.ts';
 export const en: Messages = {
   'app.title': 'Double-Random Spot Check Platform',
   'app.shortTitle': 'Double Random',
-  'app.subtitle': 'Joint "double random, one public" supervision',
+  'app.brand': 'Spot Check Platform',
 
   'language.label': 'Language',
   'language.zh-CN': '中文',
@@ -124,6 +124,7 @@ export const en: Messages = {
   'portal.verifiable':
     'Anyone can verify every draw: the frame is frozen and its hash published before the seed exists, the seed is made in public, the algorithm is open, and anyone can recompute the draw from the published data.',
   'portal.staffLogin': 'Staff sign-in',
+  'portal.toWorkspace': 'Go to workspace',
   'portal.sections': 'What is published',
   'portal.section.items.title': 'Item list',
   'portal.section.items.description':
@@ -147,7 +148,7 @@ export const en: Messages = {
   'portal.overview.noPlan': 'No annual plan published yet',
   'portal.overview.planSummary':
     '{year} joint spot-check plan (version {version}), {taskCount} tasks, published {publishedAt}',
-  'portal.overview.taskCount': 'Tasks',
+  'portal.overview.taskCount': 'tasks',
   'portal.overview.noRegions': 'No regions registered yet',
   'portal.footer': 'Open-source software: anyone can re-check the draws.',
 };

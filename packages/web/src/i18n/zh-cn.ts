@@ -5,7 +5,7 @@
 export const zhCn = {
   'app.title': '双随机抽查监管平台',
   'app.shortTitle': '双随机',
-  'app.subtitle': '部门联合“双随机、一公开”监管',
+  'app.brand': '双随机抽查监管平台',
 
   'language.label': '语言',
   'language.zh-CN': '中文',
@@ -121,6 +121,7 @@ export const zhCn = {
   'portal.verifiable':
     '每一次抽取都可以由任何人验证：抽取范围在种子产生前冻结并公布其哈希值，随机种子公开产生，抽取算法公开，任何人都能用公开的数据重新计算抽取结果。',
   'portal.staffLogin': '工作人员登录',
+  'portal.toWorkspace': '进入工作台',
   'portal.sections': '公示内容',
   'portal.section.items.title': '抽查事项清单',
   'portal.section.items.description': '各部门的随机抽查事项、检查对象、检查方式和检查依据。',
@@ -141,7 +142,7 @@ export const zhCn = {
   'portal.overview.noPlan': '尚未发布年度计划',
   'portal.overview.planSummary':
     '{year} 年度联合抽查计划（第 {version} 版），共 {taskCount} 项任务，发布于 {publishedAt}',
-  'portal.overview.taskCount': '任务数',
+  'portal.overview.taskCount': '项任务',
   'portal.overview.noRegions': '尚未登记地区',
   'portal.footer': '本平台为开源软件，抽取过程可由任何人复核。',
 } as const satisfies Record<string, string>;

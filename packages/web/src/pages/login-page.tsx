@@ -58,6 +58,15 @@ export function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('login.title')}</Typography.Text>
         </Flex>
+        {state.status === 'error' && error === null ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('login.sessionError')}
+            description={describeError(state.error, t)}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
         {error === null ? null : (
           <Alert
             type="error"

@@ -14,6 +14,7 @@ import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useT } from '../i18n/use-t.ts';
 import type { MessageKey } from '../i18n/zh-cn.ts';
 import { useIsPhone } from '../layout/use-is-phone.ts';
+import { useSession } from '../session/use-session.ts';
 import { PublicOverviewCard } from './public-overview-card.tsx';
 
 interface PortalSection {
@@ -62,6 +63,9 @@ export function PublicPortalPage() {
   const navigate = useNavigate();
   const isPhone = useIsPhone();
   const { token } = theme.useToken();
+  const { session } = useSession();
+  const staffTarget = session === null ? '/login' : '/app';
+  const staffLabel = session === null ? t('portal.staffLogin') : t('portal.toWorkspace');
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -84,15 +88,16 @@ export function PublicPortalPage() {
         <LanguageSwitch size="small" />
         <Button
           icon={<LoginOutlined />}
-          href="/login"
+          href={staffTarget}
           data-testid="staff-login-link"
-          aria-label={t('portal.staffLogin')}
+          aria-label={staffLabel}
+          title={staffLabel}
           onClick={(event) => {
             event.preventDefault();
-            void navigate('/login');
+            void navigate(staffTarget);
           }}
         >
-          {isPhone ? null : t('portal.staffLogin')}
+          {isPhone ? null : staffLabel}
         </Button>
       </Layout.Header>
       <Layout.Content style={{ padding: isPhone ? 12 : 24 }}>

@@ -31,11 +31,11 @@ export function CurrentUserBox({ user, compact = false }: { user: SessionUserDto
           <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 320 }}>
             <Tag
               color="blue"
-              style={{ marginInlineEnd: 4, fontSize: 11, lineHeight: '16px' }}
+              style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}
               data-testid="current-user-role"
             >
               {role}
-            </Tag>
+            </Tag>{' '}
             {department} · {user.regionName}
           </Typography.Text>
         )}

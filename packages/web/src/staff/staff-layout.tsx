@@ -28,7 +28,7 @@ export function StaffLayout({ user }: { user: SessionUserDto }) {
         <SafetyCertificateOutlined style={{ fontSize: 20, color: token.colorPrimary }} />
         {showText ? (
           <Typography.Text strong ellipsis>
-            {t('app.title')}
+            {t('app.brand')}
           </Typography.Text>
         ) : null}
       </Flex>
@@ -44,7 +44,13 @@ export function StaffLayout({ user }: { user: SessionUserDto }) {
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}
-          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          style={{
+            borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+            position: 'sticky',
+            top: 0,
+            height: '100vh',
+            overflowY: 'auto',
+          }}
         >
           {brand(!collapsed)}
           <StaffNav />

@@ -50,7 +50,10 @@ export async function logIn(
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('users')
-        .set({ failed_logins: lock ? 0 : failed, locked_until: lock ? new Date(now.getTime() + LOCKOUT_MS) : null })
+        .set({
+          failed_logins: lock ? 0 : failed,
+          locked_until: lock ? new Date(now.getTime() + LOCKOUT_MS) : null,
+        })
         .where('id', '=', user.id)
         .execute();
       await appendAudit(trx, actor, {

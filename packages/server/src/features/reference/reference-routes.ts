@@ -16,7 +16,12 @@ export const referenceRoutes = [
     url: '/api/departments',
     access: { kind: 'public' },
     summary: 'Departments (public information: who takes part in the plan)',
-    query: z.object({ region: z.string().regex(/^\d{6}$/).optional() }),
+    query: z.object({
+      region: z
+        .string()
+        .regex(/^\d{6}$/)
+        .optional(),
+    }),
     handler: async (ctx, req) => {
       const all = await listDepartments(ctx.db);
       const region = req.query.region;

@@ -12,7 +12,10 @@ export interface DepartmentSeed {
 }
 
 /** Insert the regions and departments that are missing (idempotent; existing rows are left as they are). */
-export async function seedReferenceData(db: Kysely<Database>, departments: readonly DepartmentSeed[]): Promise<void> {
+export async function seedReferenceData(
+  db: Kysely<Database>,
+  departments: readonly DepartmentSeed[],
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const [index, r] of REGIONS.entries()) {
       await trx

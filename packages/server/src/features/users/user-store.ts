@@ -67,17 +67,26 @@ export async function createUser(
       .execute();
     const exact = rows.filter((d) => d.code === wanted || d.name === wanted);
     const candidates = exact.length > 0 ? exact : rows.filter((d) => d.aliases.includes(wanted));
-    const inRegion = regionCode === null ? candidates : candidates.filter((d) => d.region_code === regionCode);
+    const inRegion =
+      regionCode === null ? candidates : candidates.filter((d) => d.region_code === regionCode);
     const [only, ...rest] = inRegion;
     if (only === undefined) return err({ kind: 'unknown_department', department: wanted });
     if (rest.length > 0) {
-      return err({ kind: 'ambiguous_department', department: wanted, candidates: inRegion.map((d) => d.code) });
+      return err({
+        kind: 'ambiguous_department',
+        department: wanted,
+        candidates: inRegion.map((d) => d.code),
+      });
     }
     departmentId = only.id;
     regionCode ??= only.region_code;
   }
   if (regionCode === null) regionCode = '140500';
-  const region = await db.selectFrom('regions').select('code').where('code', '=', regionCode).executeTakeFirst();
+  const region = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('code', '=', regionCode)
+    .executeTakeFirst();
   if (region === undefined) return err({ kind: 'unknown_region', regionCode });
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
@@ -145,4 +154,3 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPrefixedSha256, formatDigestHex, hashSha256Hex, isWellFormedText } from './sha256.ts';
+
+function nodeSha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+describe('sha256', () => {
+  it('matches FIPS 180-4 examples', () => {
+    expect(hashSha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashSha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(hashSha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+  });
+
+  it('matches node:crypto on any text, around every block boundary', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: 'grapheme' }), (text) => {
+        expect(hashSha256Hex(text)).toBe(nodeSha256(text));
+      }),
+      { numRuns: 300 },
+    );
+    for (let n = 0; n < 140; n++) expect(hashSha256Hex('x'.repeat(n))).toBe(nodeSha256('x'.repeat(n)));
+  });
+
+  it('hashes prefix + suffix like the concatenation, for any prefix length', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 150, unit: 'grapheme' }),
+        fc.array(fc.string({ maxLength: 80, unit: 'grapheme' }), { maxLength: 5 }),
+        (prefix, suffixes) => {
+          const hasher = createPrefixedSha256(prefix);
+          const out = new Int32Array(8);
+          for (const suffix of suffixes) {
+            expect(hasher.hashInto(suffix, out)).toBe(true);
+            expect(formatDigestHex(out)).toBe(nodeSha256(prefix + suffix));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses lone surrogates, as Python does', () => {
+    const out = new Int32Array(8);
+    expect(createPrefixedSha256('a'.repeat(64)).hashInto('x\uD83D', out)).toBe(false);
+    expect(createPrefixedSha256('').hashInto('\uDE0A', out)).toBe(false);
+    expect(isWellFormedText('😊中文')).toBe(true);
+    expect(isWellFormedText('a\uD83Db')).toBe(false);
+    expect(isWellFormedText('\uDE0A')).toBe(false);
+    expect(() => hashSha256Hex('\uD800')).toThrow();
+  });
+});

@@ -1,5 +1,10 @@
 import { Command, CommanderError } from 'commander';
+import { registerCalendarCommand } from './commands/calendar.ts';
+import { registerEstimateCommand } from './commands/estimate.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerPlanImportCommand } from './commands/plan-import.ts';
+import { registerPlanParseCommand } from './commands/plan-parse.ts';
+import { registerUsccCommand } from './commands/uscc.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommand } from './commands/user.ts';
 
@@ -12,6 +17,12 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerUserCommand(program);
+  const plan = program.command('plan').description('the annual joint plan (年度联合抽查计划)');
+  registerPlanParseCommand(plan);
+  registerPlanImportCommand(plan);
+  registerUsccCommand(program);
+  registerCalendarCommand(program);
+  registerEstimateCommand(program);
   return program;
 }
 

@@ -60,3 +60,57 @@ export interface PublicOverviewDto {
   /** The published plan of the latest year, or null while none is published. */
   plan: { year: number; version: number; taskCount: number; publishedAt: string } | null;
 }
+
+export type RatioBoundDto = 'exact' | 'atLeast' | 'atMost';
+
+export interface TaskLineDto {
+  matters: string[];
+  scope: string | null;
+  ratio: { percent: number; bound: RatioBoundDto } | null;
+  timesPerYear: number | null;
+  minCount: number | null;
+  approxCount: number | null;
+  window: { fromMonth: number; toMonth: number } | null;
+}
+
+/** 抽查任务 as the portal and the staff app show it. */
+export interface TaskDto {
+  /** Stable code, e.g. JC2023-001. */
+  code: string;
+  seq: number;
+  seqPrinted: string | null;
+  regionCode: string;
+  regionName: string;
+  name: string;
+  riskBased: boolean;
+  /** Printed names. */
+  initiators: string[];
+  cooperators: string[];
+  /** Canonical departments the printed names resolve to. */
+  initiatorDepartments: { id: number; name: string }[];
+  cooperatorDepartments: { id: number; name: string }[];
+  lines: TaskLineDto[];
+}
+
+export interface PlanVersionDto {
+  version: number;
+  reason: string;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface PlanSummaryDto {
+  year: number;
+  title: string;
+  status: 'draft' | 'published';
+  version: number;
+  taskCount: number;
+  publishedAt: string | null;
+  sourceName: string | null;
+  versions: PlanVersionDto[];
+}
+
+export interface PlanTasksDto {
+  plan: PlanSummaryDto;
+  tasks: TaskDto[];
+}

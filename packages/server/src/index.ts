@@ -6,3 +6,4 @@ export * from './audit/audit-log.ts';
 export * from './features/users/user-store.ts';
 export { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 export type * from './api-types.ts';
+export * from './features/plans/plan-store.ts';

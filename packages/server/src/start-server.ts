@@ -4,6 +4,7 @@ import type { ServerConfig } from './config.ts';
 import { openDatabase, selectDatabaseTarget, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createDemoAccounts, DEMO_PASSWORD, type DemoAccount } from './demo/demo-accounts.ts';
+import { seedDemoPlan } from './demo/demo-plan.ts';
 import { listDepartmentSeeds } from './features/reference/department-seeds.ts';
 import { seedReferenceData } from './features/reference/reference-store.ts';
 import type { AppContext } from './http/app-context.ts';
@@ -33,11 +34,12 @@ export function createLogger(level: string): Logger {
 export async function prepareDatabase(
   database: DatabaseHandle,
   demo: boolean,
-): Promise<{ migrations: string[]; createdDemoAccounts: DemoAccount[] }> {
+): Promise<{ migrations: string[]; createdDemoAccounts: DemoAccount[]; demoPlanTasks: number }> {
   const migrations = await migrateToLatest(database.db);
   await seedReferenceData(database.db, listDepartmentSeeds());
   const createdDemoAccounts = demo ? await createDemoAccounts(database.db) : [];
-  return { migrations, createdDemoAccounts };
+  const demoPlanTasks = demo ? await seedDemoPlan(database.db) : 0;
+  return { migrations, createdDemoAccounts, demoPlanTasks };
 }
 
 export function buildContext(database: DatabaseHandle, logger: Logger, config: ServerConfig): AppContext {
@@ -58,8 +60,9 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
   const database = await openDatabase(selectDatabaseTarget(config));
   logger.info({ database: database.kind, location: database.location }, 'database opened');
   try {
-    const { migrations, createdDemoAccounts } = await prepareDatabase(database, options.demo);
+    const { migrations, createdDemoAccounts, demoPlanTasks } = await prepareDatabase(database, options.demo);
     if (migrations.length > 0) logger.info({ migrations }, 'migrations applied');
+    if (demoPlanTasks > 0) logger.info({ tasks: demoPlanTasks }, 'demo plan 2023 imported and published');
     const app = await buildApp(buildContext(database, logger, config), { webDistDir: config.webDistDir });
     const address = await app.listen({ port: config.port, host: config.host });
     let stopped = false;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addWorkingDays, makeWorkCalendar, parseIsoDate } from '../../../core/src/calendar/index.ts';
+import { addWorkingDays, makeWorkCalendar, parseIsoDate } from '@ssj/core';
 
 /**
  * `ssj calendar add-workdays DATE N`: prints the N-th working day after DATE (DATE not counted) under

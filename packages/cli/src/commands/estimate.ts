@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import {
-  describeEstimateProblem,
-  estimateStratifiedShare,
-  parseEstimateInput,
-} from '../../../core/src/estimates/index.ts';
+import { describeEstimateProblem, estimateStratifiedShare, parseEstimateInput } from '@ssj/core';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -5,7 +5,7 @@ import {
   describeExcelCorruption,
   describeUsccProblem,
   detectExcelCorruption,
-} from '../../../core/src/uscc/index.ts';
+} from '@ssj/core';
 
 /** Why `code` is not a valid USCC, or null when it is (GB 32100-2015; spreadsheet damage first). */
 function explainUscc(code: string): string | null {

@@ -70,10 +70,12 @@ export interface PlanParse {
 }
 
 /**
- * The format-neutral row model every reader produces (text today; xlsx/xls/docx later):
- * one physical table row with its cells left to right, as the source has them (merged cells empty
- * or repeated, columns possibly shifted). `line` is the 1-based source line (text) or sheet row.
- * Rows that are not table rows (titles, blank lines) have a single cell or none.
+ * The format-neutral row model every reader produces (text today; xlsx/xls/docx later): one physical table row
+ * with its cells left to right, as the source has them (columns possibly shifted or missing). `line` is the
+ * 1-based source line (text) or sheet row (spreadsheets). A merged cell carries its text in its top-left cell
+ * only; the other cells of the merge are '' (as a flattened PDF has them): the assembly reads blank cells of a
+ * sub-row as merged with the row above, and a row with blank name and department cells as a sub-row.
+ * Rows that are not table rows (titles, blank lines) have fewer than 3 cells and are skipped.
  */
 export interface PlanRow {
   readonly line: number;

@@ -168,8 +168,9 @@ describe.skipIf(!existsSync(rivestPath))('consistent_sampler vectors (ron-rivest
       };
       let tuples: readonly TicketTuple[] = unwrap(sampleTuples(ids, String(call.seed), options));
       if (call.filter !== undefined) {
-        const filter = /^ticket_number_string < '([\d.]+)'/.exec(String(call.filter));
-        expect(filter, `cannot interpret filter ${String(call.filter)}`).not.toBeNull();
+        const filterText = typeof call.filter === 'string' ? call.filter : JSON.stringify(call.filter);
+        const filter = /^ticket_number_string < '([\d.]+)'/.exec(filterText);
+        expect(filter, `cannot interpret filter ${filterText}`).not.toBeNull();
         const bound = filter?.[1] ?? '';
         tuples = tuples.filter((t) => t[0] < bound);
       }

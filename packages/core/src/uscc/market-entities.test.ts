@@ -95,6 +95,7 @@ describe.skipIf(!existsSync(file))('real market-entity export (market-entities-2
   });
 
   it('every string USCC in the file is valid (the detector accepts all of them)', () => {
+    const { body, uscIndex } = data;
     const strings = body
       .map((r) => r[uscIndex])
       .filter((v): v is string => typeof v === 'string' && v !== '');

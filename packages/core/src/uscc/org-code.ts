@@ -50,7 +50,8 @@ export function checkOrgCode(code: string): Result<string, OrgCodeProblem> {
 
 /**
  * Builds a valid organisation code from an 8-character body by appending its GB 11714 check character.
- * The body must be 8 digits or upper-case letters (a programming error otherwise).
+ * The body must be 8 digits or upper-case letters (a programming error otherwise); inside a USCC it
+ * must also avoid I, O, S, V and Z (the USCC charset).
  */
 export function makeOrgCode(body: string): string {
   const check = computeOrgCodeCheckChar(body);

@@ -9,16 +9,14 @@ describe('audit chain', () => {
   beforeAll(async () => {
     h = await createTestDatabase();
     for (let i = 0; i < 5; i++) {
-      await h.db
-        .transaction()
-        .execute((trx) =>
-          appendAudit(trx, SYSTEM_ACTOR, {
-            action: 'test.step',
-            entity: 'thing',
-            entityId: String(i),
-            after: { i },
-          }),
-        );
+      await h.db.transaction().execute((trx) =>
+        appendAudit(trx, SYSTEM_ACTOR, {
+          action: 'test.step',
+          entity: 'thing',
+          entityId: String(i),
+          after: { i },
+        }),
+      );
     }
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { authRoutes } from '../features/auth/auth-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
+import { planRoutes } from '../features/plans/plan-routes.ts';
 import { referenceRoutes } from '../features/reference/reference-routes.ts';
 import { userRoutes } from '../features/users/user-routes.ts';
 import type { AnyRoute } from './route.ts';
@@ -10,4 +11,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...authRoutes,
   ...referenceRoutes,
   ...userRoutes,
+  ...planRoutes,
 ];

@@ -62,15 +62,13 @@ export const authRoutes = [
       const session = await loadSession(ctx, req.raw);
       if (session !== null) {
         await deleteSession(ctx.db, session.sessionId);
-        await ctx.db
-          .transaction()
-          .execute((trx) =>
-            appendAudit(trx, req.actor, {
-              action: 'auth.logout',
-              entity: 'user',
-              entityId: String(session.user.id),
-            }),
-          );
+        await ctx.db.transaction().execute((trx) =>
+          appendAudit(trx, req.actor, {
+            action: 'auth.logout',
+            entity: 'user',
+            entityId: String(session.user.id),
+          }),
+        );
       }
       req.reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return null;

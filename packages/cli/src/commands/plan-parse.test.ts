@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { registerPlanParseCommand } from './plan-parse.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const seedPath = `${repoRoot}../shared/seed/000_bcb4b9be9ee0f30f.txt`;
+
+async function run(
+  ...args: string[]
+): Promise<{ out: string; err: string; code: number | string | undefined }> {
+  const program = new Command('ssj').exitOverride();
+  registerPlanParseCommand(program.command('plan'));
+  let out = '';
+  let err = '';
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err += String(chunk);
+    return true;
+  });
+  try {
+    await program.parseAsync(['plan', 'parse', ...args], { from: 'user' });
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+  const code = process.exitCode;
+  process.exitCode = undefined;
+  return { out, err, code };
+}
+
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+describe('ssj plan parse', () => {
+  it.skipIf(!existsSync(seedPath))('prints {"tasks", "warnings"} with --json', async () => {
+    const { out, code } = await run(seedPath, '--format', 'text', '--json');
+    const parsed = JSON.parse(out) as {
+      tasks: { seq: number; initiatorDepartments: unknown }[];
+      warnings: unknown[];
+    };
+    expect(code).toBe(0);
+    expect(parsed.tasks).toHaveLength(350);
+    expect(parsed.tasks[0]).toHaveProperty('initiatorDepartments');
+    expect(parsed.warnings.length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!existsSync(seedPath))('prints a summary without --json', async () => {
+    const { out } = await run(seedPath);
+    expect(out).toMatch(/350 tasks/);
+    expect(out).toMatch(/晋城市本级\t58/);
+  });
+
+  it('fails on an unreadable file and on an unsupported format', async () => {
+    expect((await run(`${repoRoot}no-such-notice.txt`)).code).toBe(1);
+    const xlsx = await run('plan.xlsx', '--format', 'xlsx');
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.err).toMatch(/unsupported format/);
+  });
+});

@@ -114,3 +114,76 @@ export interface PlanTasksDto {
   plan: PlanSummaryDto;
   tasks: TaskDto[];
 }
+
+/** A task as the parser produces it and the preview/editor sends back (core PlanTask). */
+export interface PlanTaskInput {
+  seq: number;
+  seqPrinted: string | null;
+  /** The plan's region label: 晋城市本级, 城区, 泽州县, 高平市, 阳城县, 陵川县, 沁水县, 开发区. */
+  region: string;
+  name: string | null;
+  lines: TaskLineDto[];
+  riskBased: boolean;
+  initiators: string[];
+  cooperators: string[];
+  initiatorDepartments: string[];
+  cooperatorDepartments: string[];
+}
+
+export interface PlanWarningDto {
+  seq: number | null;
+  lines: number[];
+  message: string;
+}
+
+/** POST /api/plans/preview (multipart, field `file`): the parse, nothing stored. */
+export interface PlanPreviewDto {
+  fileName: string;
+  format: 'text' | 'xlsx' | 'xls' | 'docx';
+  tasks: PlanTaskInput[];
+  warnings: PlanWarningDto[];
+}
+
+/** POST /api/plans/:year/draft body. */
+export interface PlanDraftInput {
+  title: string;
+  sourceName: string | null;
+  tasks: PlanTaskInput[];
+}
+
+export type ChangeKind = 'add' | 'adjust' | 'withdraw';
+export type ChangeStatus = 'pending' | 'approved' | 'rejected';
+
+/** 计划调整申请: a department asks to add, adjust or withdraw a task, with its stamped letter. */
+export interface ChangeRequestDto {
+  id: number;
+  year: number;
+  kind: ChangeKind;
+  /** The task adjusted or withdrawn (null for add). */
+  taskCode: string | null;
+  /** The proposed task (add, adjust); null for withdraw. */
+  task: PlanTaskInput | null;
+  reason: string;
+  departmentId: number;
+  departmentName: string;
+  submittedBy: string;
+  submittedAt: string;
+  letter: { fileName: string; mimeType: string; size: number; sha256: string };
+  status: ChangeStatus;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  /** The plan version the approval made. */
+  resultingVersion: number | null;
+}
+
+/** One entry of the public change history (no letter, no personal names). */
+export interface PlanChangeDto {
+  version: number;
+  kind: ChangeKind | 'publish';
+  taskCode: string | null;
+  taskName: string | null;
+  reason: string;
+  departmentName: string | null;
+  decidedAt: string;
+}

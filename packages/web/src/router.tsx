@@ -6,15 +6,33 @@ import { RouteErrorPage } from './layout/route-error-page.tsx';
 import { staffAreas } from './staff/staff-areas.tsx';
 
 // Pages are loaded on demand: the public portal does not pay for the staff app and vice versa.
-const staffAreaRoutes: RouteObject[] = staffAreas.map((area) => ({
-  path: area.path,
-  lazy: async () => {
-    const { AreaPage } = await import('./staff/area-page.tsx');
-    return {
-      Component: () => <AreaPage area={area} />,
-    };
+const builtAreas = new Set(['plan']);
+const staffAreaRoutes: RouteObject[] = staffAreas
+  .filter((area) => !builtAreas.has(area.path))
+  .map((area) => ({
+    path: area.path,
+    lazy: async () => {
+      const { AreaPage } = await import('./staff/area-page.tsx');
+      return {
+        Component: () => <AreaPage area={area} />,
+      };
+    },
+  }));
+
+const planRoutes: RouteObject[] = [
+  {
+    path: 'plan',
+    lazy: async () => ({ Component: (await import('./staff/plan/plan-page.tsx')).PlanPage }),
   },
-}));
+  {
+    path: 'plan/import',
+    lazy: async () => ({ Component: (await import('./staff/plan/plan-import-page.tsx')).PlanImportPage }),
+  },
+  {
+    path: 'plan/changes',
+    lazy: async () => ({ Component: (await import('./staff/plan/plan-changes-page.tsx')).PlanChangesPage }),
+  },
+];
 
 const routes: RouteObject[] = [
   {
@@ -28,6 +46,10 @@ const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./pages/public-portal-page.tsx')).PublicPortalPage }),
       },
       {
+        path: 'public/plan',
+        lazy: async () => ({ Component: (await import('./pages/public-plan-page.tsx')).PublicPlanPage }),
+      },
+      {
         path: 'login',
         lazy: async () => ({ Component: (await import('./pages/login-page.tsx')).LoginPage }),
       },
@@ -39,6 +61,7 @@ const routes: RouteObject[] = [
             index: true,
             lazy: async () => ({ Component: (await import('./staff/staff-home-page.tsx')).StaffHomePage }),
           },
+          ...planRoutes,
           ...staffAreaRoutes,
           { path: '*', element: <NotFoundPage home="/app" /> },
         ],
@@ -48,7 +71,7 @@ const routes: RouteObject[] = [
   },
 ];
 
-/** The app's routes: `/` → `/public`, `/public`, `/login`, and the staff app under `/app`. */
+/** The app's routes: `/` → `/public`, `/public`, `/public/plan`, `/login`, and the staff app under `/app`. */
 export function createAppRouter() {
   return createBrowserRouter(routes);
 }

@@ -181,7 +181,16 @@ describe('allocateBatch: properties', () => {
     riskBased: fc.boolean(),
   });
 
-  function build(x: fc.infer<typeof inputArb>): AllocationInput {
+  interface Generated {
+    readonly sizes: readonly number[];
+    readonly unclassified: number | undefined;
+    readonly percent: number;
+    readonly bound: AllocationBound;
+    readonly minCount: number | null;
+    readonly riskBased: boolean;
+  }
+
+  function build(x: Generated): AllocationInput {
     const strata: StratumInput[] = classes.map((c, i) => ({
       name: c,
       riskClass: c,

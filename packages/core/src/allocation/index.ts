@@ -9,7 +9,8 @@ export type {
   StratumInput,
 } from './allocate-batch.ts';
 export { DEFAULT_RISK_MULTIPLIERS, selectMultiplier } from './risk-multipliers.ts';
-export type { RiskClass, RiskMultipliers } from './risk-multipliers.ts';
+// RiskClass is the registry's type (registry/register-types.ts); not re-exported here to avoid a duplicate export.
+export type { RiskMultipliers } from './risk-multipliers.ts';
 export { allocateLargestRemainder } from './largest-remainder.ts';
 export { allocateByRiskPriority } from './risk-water-filling.ts';
 export type { RiskStratum } from './risk-water-filling.ts';

@@ -4,8 +4,9 @@
  * Classes change only ratio and frequency, never exempt anyone (不免抽), so every multiplier is > 0.
  */
 
-/** Enterprise credit-risk classes (信用风险分类). */
-export type RiskClass = 'A' | 'B' | 'C' | 'D';
+import type { RiskClass } from '../registry/register-types.ts';
+
+export type { RiskClass };
 
 /** A multiplier per class, and one for objects without a class (未分类). */
 export interface RiskMultipliers {

@@ -13,11 +13,21 @@ import { createTicketKeyer } from './ticket-key.ts';
 import { findDuplicateId } from './find-duplicate-id.ts';
 import { convertDigestWordsToUniform } from './uniform.ts';
 
+/** A heap slot. Entries are recycled when a smaller ticket replaces the root, so a pass allocates ~k of them. */
 interface Entry {
-  readonly key: number;
-  readonly id: string;
+  key: number;
+  id: string;
   readonly words: Int32Array;
   ticketNumber: string | undefined;
+}
+
+/** Overwrites `entry` with the ticket just computed by the keyer. */
+function fillEntry(entry: Entry, key: number, id: string, words: Int32Array): Entry {
+  entry.key = key;
+  entry.id = id;
+  entry.words.set(words);
+  entry.ticketNumber = undefined;
+  return entry;
 }
 
 function readTicketNumber(entry: Entry): string {
@@ -92,6 +102,7 @@ export function selectSmallestFirstTickets(
   const keyer = createTicketKeyer(seed);
   const keys = options.checkDuplicates === false ? undefined : new Uint32Array(ids.length);
   const heap: Entry[] = [];
+  let spare: Entry = { key: 0, id: '', words: new Int32Array(8), ticketNumber: undefined };
   for (let index = 0; index < ids.length; index++) {
     const id = ids[index] as string;
     const key = keyer.keyOf(id);
@@ -105,9 +116,15 @@ export function selectSmallestFirstTickets(
     if (limit === 0) continue;
     const top = heap[0] as Entry;
     if (key > top.key) continue;
-    const entry: Entry = { key, id, words: keyer.words.slice(), ticketNumber: undefined };
-    if (key === top.key && compareEntries(entry, top) >= 0) continue;
-    heap[0] = entry;
+    if (key < top.key) {
+      fillEntry(top, key, id, keyer.words);
+    } else {
+      // Equal nine-digit keys (rare): decide on the full ticket strings, then the ids.
+      const candidate = fillEntry(spare, key, id, keyer.words);
+      if (compareEntries(candidate, top) >= 0) continue;
+      heap[0] = candidate;
+      spare = top;
+    }
     siftDown(heap, 0);
   }
   if (keys !== undefined) {

@@ -34,13 +34,6 @@ const schedule = new Int32Array(64);
 function compressSchedule(state: Int32Array): void {
   const w = schedule;
   const k = ROUND_CONSTANTS;
-  for (let i = 16; i < 64; i++) {
-    const x = w[i - 15] as number;
-    const y = w[i - 2] as number;
-    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-    w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
-  }
   let a = state[0] as number;
   let b = state[1] as number;
   let c = state[2] as number;
@@ -50,11 +43,28 @@ function compressSchedule(state: Int32Array): void {
   let g = state[6] as number;
   let h = state[7] as number;
   for (let i = 0; i < 64; i++) {
-    const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    const ch = (e & f) ^ (~e & g);
-    const t1 = (h + s1 + ch + (k[i] as number) + (w[i] as number)) | 0;
-    const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-    const maj = (a & b) ^ (a & c) ^ (b & c);
+    let wi: number;
+    if (i < 16) {
+      wi = w[i] as number;
+    } else {
+      const x = w[i - 15] as number;
+      const y = w[i - 2] as number;
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+      wi = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
+      w[i] = wi;
+    }
+    const t1 =
+      (h +
+        (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) +
+        ((e & f) ^ (~e & g)) +
+        (k[i] as number) +
+        wi) |
+      0;
+    const t2 =
+      ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) +
+        ((a & b) ^ (a & c) ^ (b & c))) |
+      0;
     h = g;
     g = f;
     f = e;
@@ -62,7 +72,7 @@ function compressSchedule(state: Int32Array): void {
     d = c;
     c = b;
     b = a;
-    a = (t1 + ((s0 + maj) | 0)) | 0;
+    a = (t1 + t2) | 0;
   }
   state[0] = ((state[0] as number) + a) | 0;
   state[1] = ((state[1] as number) + b) | 0;

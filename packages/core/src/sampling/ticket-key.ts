@@ -17,6 +17,14 @@ export const TICKET_KEY_DIGITS = 9;
 
 const KEY_MODULUS = 1_000_000_000;
 
+/** REVERSED_THREE_DIGITS[n] = the three digits of n (zero-padded) in reverse order, e.g. 12 → "012" → 210. */
+const REVERSED_THREE_DIGITS = ((): Int32Array => {
+  const table = new Int32Array(1000);
+  for (let n = 0; n < 1000; n++)
+    table[n] = (n % 10) * 100 + (Math.floor(n / 10) % 10) * 10 + Math.floor(n / 100);
+  return table;
+})();
+
 /** HALF_WEIGHTS[m] = 2^(16m) mod 10^9. */
 const HALF_WEIGHTS = ((): Float64Array => {
   const weights = new Float64Array(16);
@@ -36,13 +44,14 @@ export function computeTicketKey(words: Int32Array): number {
     const word = words[j] as number;
     sum += (word >>> 16) * (c[15 - 2 * j] as number) + (word & 0xffff) * (c[14 - 2 * j] as number);
   }
-  let remainder = sum % KEY_MODULUS;
-  let key = 0;
-  for (let i = 0; i < TICKET_KEY_DIGITS; i++) {
-    const digit = remainder % 10;
-    key = key * 10 + digit;
-    remainder = (remainder - digit) / 10;
-  }
+  // Reverse the nine digits of the remainder, three at a time.
+  const remainder = sum % KEY_MODULUS;
+  const high = Math.floor(remainder / 1_000_000);
+  const rest = remainder - high * 1_000_000;
+  const middle = Math.floor(rest / 1000);
+  const low = rest - middle * 1000;
+  const r = REVERSED_THREE_DIGITS;
+  const key = (r[low] as number) * 1_000_000 + (r[middle] as number) * 1000 + (r[high] as number);
   return key;
 }
 

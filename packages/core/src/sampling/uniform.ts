@@ -4,24 +4,59 @@
  * Ticket numbers are decimal strings `"0.ddd…"` compared as strings, never as floats.
  */
 import { assert } from '../result.ts';
-import { formatDigestHex, hashSha256Hex } from './sha256.ts';
+import { createPrefixedSha256, hashSha256Hex } from './sha256.ts';
+
+const plainHasher = createPrefixedSha256('');
+
+/** Scratch space for {@link convertDigestWordsToUniform}: the digest as sixteen 16-bit limbs, most significant first. */
+const limbs = new Float64Array(16);
 
 /**
- * Turns a 64-hex-digit SHA-256 digest into Rivest's uniform string: `"0."` + the decimal digits of the digest read as
- * an integer, left-padded with zeros to 64 digits, in reverse order (so the unbiased low-order digits come first).
+ * Rivest's uniform string of a SHA-256 digest held as eight big-endian 32-bit words: `"0."` + the decimal digits of
+ * the digest read as an integer, left-padded with zeros to 64 digits, in reverse order (so the unbiased low-order
+ * digits come first; Python `sha256_uniform`).
+ *
+ * Exact without BigInt: the integer is divided by 10^9 repeatedly over 16-bit limbs (every partial value stays below
+ * 10^9 · 2^16 < 2^53), and each remainder yields nine digits, least significant first, which is the order needed.
  */
-export function convertDigestToUniform(hex: string): string {
-  const decimal = BigInt('0x' + hex)
-    .toString(10)
-    .padStart(64, '0');
-  let reversed = '0.';
-  for (let i = decimal.length - 1; i >= 0; i--) reversed += decimal[i] ?? '';
-  return reversed;
+export function convertDigestWordsToUniform(words: Int32Array): string {
+  for (let j = 0; j < 8; j++) {
+    const word = words[j] as number;
+    limbs[2 * j] = word >>> 16;
+    limbs[2 * j + 1] = word & 0xffff;
+  }
+  let out = '0.';
+  let digits = 0;
+  let top = 0; // index of the most significant non-zero limb
+  for (;;) {
+    while (top < 16 && limbs[top] === 0) top++;
+    if (top === 16) break;
+    let remainder = 0;
+    for (let i = top; i < 16; i++) {
+      const value = remainder * 65536 + (limbs[i] as number);
+      const quotient = Math.floor(value / 1e9);
+      limbs[i] = quotient;
+      remainder = value - quotient * 1e9;
+    }
+    // Nine digits of this chunk, least significant first; the most significant chunk stops at its last non-zero digit.
+    while (top < 16 && limbs[top] === 0) top++;
+    const last = top === 16;
+    for (let d = 0; d < 9 && (!last || remainder > 0); d++) {
+      const quotient = Math.floor(remainder / 10);
+      out += String(remainder - quotient * 10);
+      remainder = quotient;
+      digits++;
+    }
+    if (last) break;
+  }
+  return digits < 64 ? out + '0'.repeat(64 - digits) : out;
 }
 
-/** Same as {@link convertDigestToUniform} for a digest held as eight big-endian 32-bit words. */
-export function convertDigestWordsToUniform(words: Int32Array): string {
-  return convertDigestToUniform(formatDigestHex(words));
+/** Same as {@link convertDigestWordsToUniform} for a digest written as 64 hex digits. */
+export function convertDigestToUniform(hex: string): string {
+  const words = new Int32Array(8);
+  for (let j = 0; j < 8; j++) words[j] = Number.parseInt(hex.slice(8 * j, 8 * j + 8), 16) | 0;
+  return convertDigestWordsToUniform(words);
 }
 
 /**
@@ -29,7 +64,9 @@ export function convertDigestWordsToUniform(words: Int32Array): string {
  * @example hashUniform('abc') === '0.56998071861792858926477341561059638840106636224182943832566300809078486324348'
  */
 export function hashUniform(text: string): string {
-  return convertDigestToUniform(hashSha256Hex(text));
+  const words = new Int32Array(8);
+  assert(plainHasher.hashInto(text, words), 'SHA-256 input must be well-formed UTF-16 (no lone surrogates)');
+  return convertDigestWordsToUniform(words);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface Database {
   plan_versions: PlanVersionTable;
   tasks: TaskTable;
   task_lines: TaskLineTable;
+  files: FileTable;
+  plan_change_requests: PlanChangeRequestTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -95,8 +97,40 @@ export interface PlanVersionTable {
   version: number;
   reason: string;
   snapshot_sha256: string;
+  /** The version's full task list (core PlanTask[] with codes), so any version can be shown again. */
+  snapshot: ColumnType<unknown, string | null | undefined, never>;
+  change_request_id: number | null;
   created_by: number | null;
   created_at: CreatedAt;
+}
+
+export interface FileTable {
+  id: Generated<number>;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface PlanChangeRequestTable {
+  id: Generated<number>;
+  plan_id: number;
+  kind: 'add' | 'adjust' | 'withdraw';
+  task_code: string | null;
+  task: ColumnType<unknown, string | null, string | null> | null;
+  reason: string;
+  department_id: number;
+  submitted_by: number;
+  submitted_at: CreatedAt;
+  letter_file_id: number;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  resulting_version: number | null;
 }
 
 export interface TaskTable {

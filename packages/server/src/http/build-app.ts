@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
@@ -18,6 +19,9 @@ export interface BuildAppOptions {
   /** Largest accepted JSON body. */
   readonly bodyLimit?: number;
 }
+
+/** The largest upload any route accepts (a plan file); routes set their own lower limits. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const CODE_BY_STATUS: Record<number, AppErrorCode> = {
   400: 'bad_request',
@@ -76,6 +80,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
     hsts: ctx.secureCookies,
   });
   await app.register(fastifyCookie);
+  // Upload limits: the largest file a route accepts is checked again per route (http/multipart.ts).
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 20, fieldSize: 1024 * 1024 },
+  });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) => {

@@ -6,6 +6,7 @@ import { resolveSession, SESSION_COOKIE, type SessionContext } from '../auth/ses
 import type { AuditActor } from '../audit/audit-log.ts';
 import type { AppContext } from './app-context.ts';
 import { AppError } from './app-error.ts';
+import { FileResponse } from './file-response.ts';
 import type { AnyRoute, RouteRequest } from './route.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -111,6 +112,12 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, routes: re
         const result: unknown = await route.handler(ctx, req);
         const status = route.status ?? 200;
         reply.status(status);
+        if (result instanceof FileResponse) {
+          return reply
+            .header('content-type', result.contentType)
+            .header('content-disposition', result.contentDisposition())
+            .send(Buffer.from(result.bytes));
+        }
         if (status === 204) return reply.send();
         return reply.send(result);
       },

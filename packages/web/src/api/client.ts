@@ -47,6 +47,20 @@ export function sendJson<T>(
   return fetchJson<T>(path, init);
 }
 
+/**
+ * Posts a multipart form (file uploads) with the CSRF token. The browser sets the multipart content-type with its
+ * boundary, so none is set here.
+ */
+export function sendForm<T>(
+  path: string,
+  csrfToken: string,
+  form: FormData,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers = new Headers({ 'x-csrf-token': csrfToken });
+  return fetchJson<T>(path, { method: 'POST', headers, body: form, signal: signal ?? null });
+}
+
 async function readText(response: Response): Promise<string> {
   try {
     return await response.text();

@@ -1,20 +1,19 @@
 import {
   AuditOutlined,
   FileTextOutlined,
-  LoginOutlined,
   OrderedListOutlined,
+  RightOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   FileSearchOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Layout, Row, Tag, Typography, theme } from 'antd';
+import { Alert, Card, Col, Flex, Row, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { LanguageSwitch } from '../i18n/language-switch.tsx';
+import { Link } from 'react-router-dom';
 import { useT } from '../i18n/use-t.ts';
 import type { MessageKey } from '../i18n/zh-cn.ts';
 import { useIsPhone } from '../layout/use-is-phone.ts';
-import { useSession } from '../session/use-session.ts';
+import { PortalFrame } from './portal-frame.tsx';
 import { PublicOverviewCard } from './public-overview-card.tsx';
 
 interface PortalSection {
@@ -22,6 +21,8 @@ interface PortalSection {
   icon: ReactNode;
   titleKey: MessageKey;
   descriptionKey: MessageKey;
+  /** The section's page, once it exists. */
+  to?: string;
 }
 
 const sections: readonly PortalSection[] = [
@@ -36,6 +37,7 @@ const sections: readonly PortalSection[] = [
     icon: <FileTextOutlined />,
     titleKey: 'portal.section.plan.title',
     descriptionKey: 'portal.section.plan.description',
+    to: '/public/plan',
   },
   {
     key: 'tasks',
@@ -60,89 +62,48 @@ const sections: readonly PortalSection[] = [
 /** `/public`: the portal anyone can read without logging in. */
 export function PublicPortalPage() {
   const t = useT();
-  const navigate = useNavigate();
   const isPhone = useIsPhone();
   const { token } = theme.useToken();
-  const { session } = useSession();
-  const staffTarget = session === null ? '/login' : '/app';
-  const staffLabel = session === null ? t('portal.staffLogin') : t('portal.toWorkspace');
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        style={{
-          background: token.colorBgContainer,
-          borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          paddingInline: isPhone ? 12 : 24,
-          height: 56,
-          lineHeight: 'normal',
-          display: 'flex',
-          alignItems: 'center',
-          gap: 12,
-        }}
-      >
-        <SafetyCertificateOutlined style={{ fontSize: 22, color: token.colorPrimary }} />
-        <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }}>
-          {isPhone ? t('app.shortTitle') : t('app.title')}
-        </Typography.Text>
-        <LanguageSwitch size="small" />
-        <Button
-          icon={<LoginOutlined />}
-          href={staffTarget}
-          data-testid="staff-login-link"
-          aria-label={staffLabel}
-          title={staffLabel}
-          onClick={(event) => {
-            event.preventDefault();
-            void navigate(staffTarget);
-          }}
-        >
-          {isPhone ? null : staffLabel}
-        </Button>
-      </Layout.Header>
-      <Layout.Content style={{ padding: isPhone ? 12 : 24 }}>
-        <Flex vertical gap={isPhone ? 'middle' : 'large'} style={{ maxWidth: 1100, marginInline: 'auto' }}>
-          <div>
-            <Typography.Title level={isPhone ? 3 : 2} data-testid="portal-title" style={{ marginTop: 8 }}>
-              {t('portal.title')}
-            </Typography.Title>
-            <Typography.Paragraph style={{ fontSize: 15 }}>{t('portal.intro')}</Typography.Paragraph>
-            <Alert
-              type="success"
-              showIcon
-              icon={<SafetyCertificateOutlined />}
-              title={t('portal.verifiable')}
-            />
-          </div>
-          <PublicOverviewCard />
-          <div>
-            <Typography.Title level={4}>{t('portal.sections')}</Typography.Title>
-            <Row gutter={[16, 16]}>
-              {sections.map((section) => (
-                <Col key={section.key} xs={24} sm={12} lg={8}>
-                  <Card data-testid={`portal-section-${section.key}`} style={{ height: '100%' }}>
-                    <Flex vertical gap="small">
-                      <Flex align="center" gap="small">
-                        <span style={{ fontSize: 20, color: token.colorPrimary }}>{section.icon}</span>
-                        <Typography.Text strong style={{ fontSize: 16 }}>
-                          {t(section.titleKey)}
-                        </Typography.Text>
-                      </Flex>
-                      <Typography.Text type="secondary">{t(section.descriptionKey)}</Typography.Text>
-                      <div>
-                        <Tag>{t('portal.section.pending')}</Tag>
-                      </div>
-                    </Flex>
-                  </Card>
-                </Col>
-              ))}
-            </Row>
-          </div>
-        </Flex>
-      </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center' }}>
-        <Typography.Text type="secondary">{t('portal.footer')}</Typography.Text>
-      </Layout.Footer>
-    </Layout>
+    <PortalFrame>
+      <div>
+        <Typography.Title level={isPhone ? 3 : 2} data-testid="portal-title" style={{ marginTop: 8 }}>
+          {t('portal.title')}
+        </Typography.Title>
+        <Typography.Paragraph style={{ fontSize: 15 }}>{t('portal.intro')}</Typography.Paragraph>
+        <Alert type="success" showIcon icon={<SafetyCertificateOutlined />} title={t('portal.verifiable')} />
+      </div>
+      <PublicOverviewCard />
+      <div>
+        <Typography.Title level={4}>{t('portal.sections')}</Typography.Title>
+        <Row gutter={[16, 16]}>
+          {sections.map((section) => (
+            <Col key={section.key} xs={24} sm={12} lg={8}>
+              <Card data-testid={`portal-section-${section.key}`} style={{ height: '100%' }}>
+                <Flex vertical gap="small">
+                  <Flex align="center" gap="small">
+                    <span style={{ fontSize: 20, color: token.colorPrimary }}>{section.icon}</span>
+                    <Typography.Text strong style={{ fontSize: 16 }}>
+                      {t(section.titleKey)}
+                    </Typography.Text>
+                  </Flex>
+                  <Typography.Text type="secondary">{t(section.descriptionKey)}</Typography.Text>
+                  <div>
+                    {section.to === undefined ? (
+                      <Tag>{t('portal.section.pending')}</Tag>
+                    ) : (
+                      <Link to={section.to} data-testid={`portal-section-${section.key}-link`}>
+                        {t('portal.section.open')} <RightOutlined />
+                      </Link>
+                    )}
+                  </div>
+                </Flex>
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      </div>
+    </PortalFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-27T09-00-00-foundation.ts';
+import * as planChanges from './2026-11-27T10-00-00-plan-changes.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-27T09-00-00-foundation.ts';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-27T09-00-00-foundation': foundation,
+  '2026-11-27T10-00-00-plan-changes': planChanges,
 };

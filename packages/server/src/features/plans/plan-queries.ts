@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { findPlanRegion, type PlanTask } from '@ssj/core';
 import type { PlanSummaryDto, TaskDto } from '../../api-types.ts';
 import type { Database } from '../../db/schema.ts';
+import { formatTaskCode } from './plan-store.ts';
 
 export interface TaskFilter {
   readonly regionCode?: string | undefined;
@@ -146,4 +148,46 @@ export async function listPlanTasks(
           : { fromMonth: l.window_from_month, toMonth: l.window_to_month },
     })),
   }));
+}
+
+/** A snapshot's tasks (core PlanTask) in the API shape, for showing an earlier version. */
+export async function toTaskDtos(
+  db: Kysely<Database>,
+  year: number,
+  tasks: readonly PlanTask[],
+  filter: TaskFilter,
+): Promise<TaskDto[]> {
+  const departments = await db.selectFrom('departments').select(['id', 'name']).execute();
+  const idOf = new Map(departments.map((d) => [d.name, d.id]));
+  const regions = await db.selectFrom('regions').select(['code', 'name']).execute();
+  const regionName = new Map(regions.map((r) => [r.code, r.name]));
+  const named = (names: readonly string[]): { id: number; name: string }[] =>
+    names.flatMap((name) => {
+      const id = idOf.get(name);
+      return id === undefined ? [] : [{ id, name }];
+    });
+  return tasks
+    .map((t) => {
+      const code = findPlanRegion(t.region)?.code ?? '';
+      return {
+        code: formatTaskCode(year, t.seq),
+        seq: t.seq,
+        seqPrinted: t.seqPrinted,
+        regionCode: code,
+        regionName: regionName.get(code) ?? t.region,
+        name: t.name ?? '',
+        riskBased: t.riskBased,
+        initiators: [...t.initiators],
+        cooperators: [...t.cooperators],
+        initiatorDepartments: named(t.initiatorDepartments),
+        cooperatorDepartments: named(t.cooperatorDepartments),
+        lines: t.lines.map((l) => ({ ...l, matters: [...l.matters] })),
+      };
+    })
+    .filter(
+      (t) =>
+        (filter.regionCode === undefined || t.regionCode === filter.regionCode) &&
+        (filter.departmentId === undefined ||
+          [...t.initiatorDepartments, ...t.cooperatorDepartments].some((d) => d.id === filter.departmentId)),
+    );
 }

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { err, findPlanRegion, ok, PLAN_REGIONS, type PlanLine, type PlanTask, type Result } from '@ssj/core';
+import {
+  err,
+  findPlanRegion,
+  normaliseDepartment,
+  ok,
+  PLAN_REGIONS,
+  type PlanLine,
+  type PlanTask,
+  type Result,
+} from '@ssj/core';
 import { appendAudit, canonicalJson, type AuditActor } from '../../audit/audit-log.ts';
 import type { Database, TaskLineTable } from '../../db/schema.ts';
 
@@ -59,56 +68,96 @@ async function resolveDepartmentIds(
   return ids;
 }
 
-async function insertTasks(
+/**
+ * Recompute the canonical departments from the printed names (never trust a client's resolution), so an edited
+ * task links to the right departments.
+ */
+export function resolveTaskDepartments(task: PlanTask): PlanTask {
+  const resolve = (names: readonly string[]): string[] =>
+    names.map((n) => normaliseDepartment(n, task.region).canonical).filter((c): c is string => c !== null);
+  return {
+    ...task,
+    initiatorDepartments: resolve(task.initiators),
+    cooperatorDepartments: resolve(task.cooperators),
+  };
+}
+
+async function taskContentValues(trx: Transaction<Database>, task: PlanTask) {
+  const region = findPlanRegion(task.region);
+  if (region === undefined) throw new Error(`unknown region ${task.region}`);
+  return {
+    seq_printed: task.seqPrinted,
+    region_code: region.code,
+    name: task.name ?? '',
+    risk_based: task.riskBased,
+    initiators: JSON.stringify(task.initiators),
+    cooperators: JSON.stringify(task.cooperators),
+    initiator_department_ids: JSON.stringify(await resolveDepartmentIds(trx, task.initiatorDepartments)),
+    cooperator_department_ids: JSON.stringify(await resolveDepartmentIds(trx, task.cooperatorDepartments)),
+  };
+}
+
+async function insertLines(
+  trx: Transaction<Database>,
+  taskId: number,
+  lines: readonly PlanLine[],
+): Promise<void> {
+  if (lines.length === 0) return;
+  await trx
+    .insertInto('task_lines')
+    .values(
+      lines.map((line, index) => ({
+        task_id: taskId,
+        line_no: index + 1,
+        matters: JSON.stringify(line.matters),
+        scope: line.scope ?? '',
+        ratio_percent: line.ratio?.percent ?? null,
+        ratio_bound: line.ratio?.bound ?? null,
+        times_per_year: line.timesPerYear,
+        min_count: line.minCount,
+        approx_count: line.approxCount,
+        window_from_month: line.window?.fromMonth ?? null,
+        window_to_month: line.window?.toMonth ?? null,
+      })),
+    )
+    .execute();
+}
+
+export async function insertTasks(
   trx: Transaction<Database>,
   planId: number,
   year: number,
   tasks: readonly PlanTask[],
 ): Promise<void> {
   for (const task of tasks) {
-    const region = findPlanRegion(task.region);
-    if (region === undefined) throw new Error(`unknown region ${task.region}`);
     const inserted = await trx
       .insertInto('tasks')
       .values({
         plan_id: planId,
         code: formatTaskCode(year, task.seq),
         seq: task.seq,
-        seq_printed: task.seqPrinted,
-        region_code: region.code,
-        name: task.name ?? '',
-        risk_based: task.riskBased,
-        initiators: JSON.stringify(task.initiators),
-        cooperators: JSON.stringify(task.cooperators),
-        initiator_department_ids: JSON.stringify(await resolveDepartmentIds(trx, task.initiatorDepartments)),
-        cooperator_department_ids: JSON.stringify(
-          await resolveDepartmentIds(trx, task.cooperatorDepartments),
-        ),
         status: 'active',
+        ...(await taskContentValues(trx, task)),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (task.lines.length > 0) {
-      await trx
-        .insertInto('task_lines')
-        .values(
-          task.lines.map((line, index) => ({
-            task_id: inserted.id,
-            line_no: index + 1,
-            matters: JSON.stringify(line.matters),
-            scope: line.scope ?? '',
-            ratio_percent: line.ratio?.percent ?? null,
-            ratio_bound: line.ratio?.bound ?? null,
-            times_per_year: line.timesPerYear,
-            min_count: line.minCount,
-            approx_count: line.approxCount,
-            window_from_month: line.window?.fromMonth ?? null,
-            window_to_month: line.window?.toMonth ?? null,
-          })),
-        )
-        .execute();
-    }
+    await insertLines(trx, inserted.id, task.lines);
   }
+}
+
+/** Replace a task's content in place (same id, code and seq), as an approved adjustment does. */
+export async function replaceTaskContent(
+  trx: Transaction<Database>,
+  taskId: number,
+  task: PlanTask,
+): Promise<void> {
+  await trx
+    .updateTable('tasks')
+    .set(await taskContentValues(trx, task))
+    .where('id', '=', taskId)
+    .execute();
+  await trx.deleteFrom('task_lines').where('task_id', '=', taskId).execute();
+  await insertLines(trx, taskId, task.lines);
 }
 
 /**
@@ -197,6 +246,7 @@ export async function publishPlan(
         version: 1,
         reason: '首次发布',
         snapshot_sha256: sha256,
+        snapshot: JSON.stringify(tasks),
         created_by: actor.userId,
       })
       .execute();

@@ -5,3 +5,7 @@ export * from './plan/index.ts';
 export * from './uscc/index.ts';
 export * from './calendar/index.ts';
 export * from './estimates/index.ts';
+export * from './registry/index.ts';
+export * from './sampling/index.ts';
+export * from './allocation/index.ts';
+export * from './plan-files/index.ts';

@@ -7,3 +7,6 @@ export * from './features/users/user-store.ts';
 export { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 export type * from './api-types.ts';
 export * from './features/plans/plan-store.ts';
+export * from './features/registers/register-store.ts';
+export * from './features/registers/population-store.ts';
+export { seedDemoRegister } from './demo/demo-register.ts';

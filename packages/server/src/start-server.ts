@@ -5,6 +5,7 @@ import { openDatabase, selectDatabaseTarget, type DatabaseHandle } from './db/da
 import { migrateToLatest } from './db/migrate.ts';
 import { createDemoAccounts, DEMO_PASSWORD, type DemoAccount } from './demo/demo-accounts.ts';
 import { seedDemoPlan } from './demo/demo-plan.ts';
+import { seedDemoRegister } from './demo/demo-register.ts';
 import { listDepartmentSeeds } from './features/reference/department-seeds.ts';
 import { seedReferenceData } from './features/reference/reference-store.ts';
 import type { AppContext } from './http/app-context.ts';
@@ -21,25 +22,52 @@ export interface RunningServer {
 }
 
 export interface StartOptions {
-  /** Create the demo accounts (and, as later features land, the demo plan and registers) on an empty database. */
+  /** Create the demo accounts, the 2023 plan and the demo register on an empty database. */
   readonly demo: boolean;
+  /** Size of the generated demo register (default {@link DEFAULT_DEMO_OBJECTS}). */
+  readonly demoObjects?: number;
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
   readonly logger?: Logger;
 }
+
+/** A realistic 晋城 register: about 200,000 market entities (DOMAIN.md §7). */
+export const DEFAULT_DEMO_OBJECTS = 200_000;
 
 export function createLogger(level: string): Logger {
   return pino({ level, base: { app: 'ssj' } });
 }
 
+export interface PrepareOptions {
+  /** Create the demo accounts, the 2023 plan and the demo register on an empty database. */
+  readonly demo: boolean;
+  /** Objects in the generated demo register (0: none). */
+  readonly demoObjects?: number;
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface PrepareResult {
+  readonly migrations: string[];
+  readonly createdDemoAccounts: DemoAccount[];
+  readonly demoPlanTasks: number;
+  readonly demoObjects: number;
+}
+
 /** Prepare the database for use: migrations, reference data, and demo content when asked. */
-export async function prepareDatabase(
-  database: DatabaseHandle,
-  demo: boolean,
-): Promise<{ migrations: string[]; createdDemoAccounts: DemoAccount[]; demoPlanTasks: number }> {
+export async function prepareDatabase(database: DatabaseHandle, options: PrepareOptions): Promise<PrepareResult> {
   const migrations = await migrateToLatest(database.db);
   await seedReferenceData(database.db, listDepartmentSeeds());
-  const createdDemoAccounts = demo ? await createDemoAccounts(database.db) : [];
-  const demoPlanTasks = demo ? await seedDemoPlan(database.db) : 0;
-  return { migrations, createdDemoAccounts, demoPlanTasks };
+  if (!options.demo) return { migrations, createdDemoAccounts: [], demoPlanTasks: 0, demoObjects: 0 };
+  const createdDemoAccounts = await createDemoAccounts(database.db);
+  const demoPlanTasks = await seedDemoPlan(database.db);
+  const objectCount = options.demoObjects ?? 0;
+  const demoObjects =
+    objectCount > 0
+      ? await seedDemoRegister(database.db, {
+          objectCount,
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        })
+      : 0;
+  return { migrations, createdDemoAccounts, demoPlanTasks, demoObjects };
 }
 
 export function buildContext(database: DatabaseHandle, logger: Logger, config: ServerConfig): AppContext {
@@ -60,9 +88,14 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
   const database = await openDatabase(selectDatabaseTarget(config));
   logger.info({ database: database.kind, location: database.location }, 'database opened');
   try {
-    const { migrations, createdDemoAccounts, demoPlanTasks } = await prepareDatabase(database, options.demo);
+    const { migrations, createdDemoAccounts, demoPlanTasks, demoObjects } = await prepareDatabase(database, {
+      demo: options.demo,
+      demoObjects: options.demoObjects ?? DEFAULT_DEMO_OBJECTS,
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    });
     if (migrations.length > 0) logger.info({ migrations }, 'migrations applied');
     if (demoPlanTasks > 0) logger.info({ tasks: demoPlanTasks }, 'demo plan 2023 imported and published');
+    if (demoObjects > 0) logger.info({ objects: demoObjects }, 'demo register generated');
     const app = await buildApp(buildContext(database, logger, config), { webDistDir: config.webDistDir });
     const address = await app.listen({ port: config.port, host: config.host });
     let stopped = false;

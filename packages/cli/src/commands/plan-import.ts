@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parsePlanText } from '@ssj/core';
 import {
   describeImportPlanError,
   importPlanDraft,
@@ -11,6 +9,7 @@ import {
   readConfig,
   selectDatabaseTarget,
 } from '@ssj/server';
+import { readPlanFile } from './read-plan-file.ts';
 
 interface PlanImportOptions {
   year: string;
@@ -26,7 +25,7 @@ export function registerPlanImportCommand(plan: Command): void {
   plan
     .command('import')
     .description('store a plan notice as the year’s draft plan (all or nothing)')
-    .argument('<file>', 'the notice (text)')
+    .argument('<file>', 'the notice: text, .xlsx, .xls or .docx')
     .requiredOption('--year <year>', 'plan year, e.g. 2023')
     .option('--title <title>', 'plan title (default: derived from the year)')
     .option('--publish', 'publish the draft right away')
@@ -37,18 +36,16 @@ export function registerPlanImportCommand(plan: Command): void {
         process.exitCode = 2;
         return;
       }
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        process.stderr.write(`ssj plan import: cannot read ${file}: ${(error as Error).message}\n`);
-        process.exitCode = 1;
+      const read = await readPlanFile(file, undefined);
+      if (!read.ok) {
+        process.stderr.write(`ssj plan import: ${read.message}\n`);
+        process.exitCode = read.exitCode;
         return;
       }
-      const parsed = parsePlanText(text);
+      const parsed = read.parse;
       const database = await openDatabase(selectDatabaseTarget(readConfig()));
       try {
-        await prepareDatabase(database, false);
+        await prepareDatabase(database, { demo: false });
         const actor = { userId: null, role: 'cli', departmentId: null, requestId: null };
         const imported = await importPlanDraft(database.db, actor, {
           year,

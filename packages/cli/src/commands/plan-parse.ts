@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parsePlanText } from '../../../core/src/plan/index.ts';
-import type { PlanParse } from '../../../core/src/plan/index.ts';
+import { parsePlanFormat, PLAN_FORMATS, readPlanFile } from './read-plan-file.ts';
+import type { PlanParse } from '@ssj/core';
 
-const FORMATS = ['text'] as const;
 
 /** A human summary: tasks per region, then every warning with its source lines. */
 function describeParse(file: string, parse: PlanParse): string {
@@ -27,29 +25,26 @@ function describeParse(file: string, parse: PlanParse): string {
 export function registerPlanParseCommand(plan: Command): void {
   plan
     .command('parse')
-    .description('import the published joint plan notice (年度抽查计划) as it is; warns on every guess')
-    .argument('<file>', 'the notice, as text (a PDF flattened to tab-separated lines)')
-    .option('--format <format>', `input format: ${FORMATS.join(', ')} (xlsx, xls, docx to come)`, 'text')
+    .description('read the published joint plan notice (年度抽查计划) as it is; warns on every guess')
+    .argument('<file>', 'the notice: text (a PDF flattened to lines), .xlsx, .xls or .docx')
+    .option('--format <format>', `input format: ${PLAN_FORMATS.join(', ')} (default: detected)`)
     .option('--json', 'print {"tasks": [...], "warnings": [...]}')
-    .action(async (file: string, options: { format: string; json?: boolean }) => {
-      if (!(FORMATS as readonly string[]).includes(options.format)) {
+    .action(async (file: string, options: { format?: string; json?: boolean }) => {
+      const format = parsePlanFormat(options.format);
+      if (format === null) {
         process.stderr.write(
-          `ssj plan parse: unsupported format "${options.format}" (supported: ${FORMATS.join(', ')})\n`,
+          `ssj plan parse: unsupported format "${options.format ?? ''}" (supported: ${PLAN_FORMATS.join(', ')})\n`,
         );
         process.exitCode = 2;
         return;
       }
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        process.stderr.write(
-          `ssj plan parse: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
-        process.exitCode = 1;
+      const read = await readPlanFile(file, format);
+      if (!read.ok) {
+        process.stderr.write(`ssj plan parse: ${read.message}\n`);
+        process.exitCode = read.exitCode;
         return;
       }
-      const parse = parsePlanText(text);
+      const parse = read.parse;
       process.stdout.write(
         options.json === true
           ? `${JSON.stringify({ tasks: parse.tasks, warnings: parse.warnings }, null, 1)}\n`

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { describeSampleError, sampleTuples } from '../../../core/src/sampling/index.ts';
-import type { TicketTuple } from '../../../core/src/sampling/index.ts';
+import { describeSampleError, sampleTuples } from '@ssj/core';
+import type { TicketTuple } from '@ssj/core';
 
 /**
  * Python's `json.dumps` string encoding with its defaults (`ensure_ascii=True`): `"` `\` and the controls

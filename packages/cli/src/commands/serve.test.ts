@@ -40,7 +40,7 @@ describe.skipIf(process.env['DATABASE_URL'] !== undefined && process.env['DATABA
   'ssj serve on the embedded database',
   () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-serve-test-'));
-    const env = { SSJ_DATA_DIR: dataDir, DATABASE_URL: '' };
+    const env = { SSJ_DATA_DIR: dataDir, DATABASE_URL: '', SSJ_DEMO_OBJECTS: '1000' };
     afterAll(() => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { DEMO_PASSWORD, readConfig, startServer } from '@ssj/server';
+import { DEFAULT_DEMO_OBJECTS, DEMO_PASSWORD, readConfig, startServer } from '@ssj/server';
+import { createProgressReporter } from './progress.ts';
 
 /** `ssj serve`: what `npm start` runs. PORT and SSJ_DATA_DIR / DATABASE_URL come from the environment. */
 export function registerServeCommand(program: Command): void {
@@ -9,7 +10,10 @@ export function registerServeCommand(program: Command): void {
     .option('--no-demo', 'do not create demo accounts and demo data on an empty database')
     .action(async (options: { demo: boolean }) => {
       const config = readConfig();
-      const server = await startServer(config, { demo: options.demo });
+      const progress = createProgressReporter();
+      const demoObjects = Number(process.env['SSJ_DEMO_OBJECTS'] ?? DEFAULT_DEMO_OBJECTS);
+      const server = await startServer(config, { demo: options.demo, demoObjects, onProgress: progress.report });
+      progress.stop();
       if (server.createdDemoAccounts.length > 0) {
         const lines = [
           '',

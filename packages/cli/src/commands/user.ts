@@ -50,7 +50,7 @@ export function registerUserCommand(program: Command): void {
       const password = options.password ?? (await readPasswordFromStdin());
       const database = await openDatabase(selectDatabaseTarget(readConfig()));
       try {
-        await prepareDatabase(database, false);
+        await prepareDatabase(database, { demo: false });
         const result = await createUser(
           database.db,
           { userId: null, role: 'cli', departmentId: null, requestId: null },

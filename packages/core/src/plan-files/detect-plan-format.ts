@@ -36,7 +36,12 @@ function extensionOf(fileName: string): string {
 
 /** Text with no control characters other than tab, line breaks and form feed. */
 function isPlainText(text: string): boolean {
-  return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const allowed = code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+    if ((code < 0x20 && !allowed) || code === 0x7f) return false;
+  }
+  return true;
 }
 
 /**

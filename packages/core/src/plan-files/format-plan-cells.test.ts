@@ -83,7 +83,7 @@ describe('formatPlanWindow', () => {
 
 describe('formatPlanMatters and formatPlanDepartments', () => {
   const word = fc
-    .array(fc.constantFrom(...'食品药品生产经营企业单位特种设备安全消防检查抽查情况产品质量'), {
+    .array(fc.constantFrom(...Array.from('食品药品生产经营企业单位特种设备安全消防检查抽查情况产品质量')), {
       minLength: 2,
       maxLength: 12,
     })

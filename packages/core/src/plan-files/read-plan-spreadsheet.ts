@@ -132,10 +132,10 @@ function readXlsGrids(bytes: Uint8Array): PlanGrid[] {
     for (let r = 0; r <= lastRow; r++) {
       const texts: string[] = [];
       for (let c = 0; c <= lastColumn; c++) {
-        const cell: XLSX.CellObject | undefined = sheet[XLSX.utils.encode_cell({ r, c })];
+        const cell = sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
         if (cell === undefined || slaves.has(`${r},${c}`)) texts.push('');
         else if (cell.w !== undefined) texts.push(cell.w);
-        else texts.push(cell.v === undefined || cell.v === null ? '' : String(cell.v));
+        else texts.push(cell.v === undefined ? '' : String(cell.v));
       }
       cells.push(texts);
     }

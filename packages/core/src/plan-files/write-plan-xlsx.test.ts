@@ -25,6 +25,37 @@ async function roundTrip(tasks: readonly PlanTask[]): Promise<readonly PlanTask[
   return read.value.tasks;
 }
 
+/** Rewrites a written annex with its columns permuted (new column j holds old column order[j]), merges kept. */
+async function shuffleColumns(bytes: Uint8Array, order: readonly number[]): Promise<Uint8Array> {
+  const source = new ExcelJS.Workbook();
+  await source.xlsx.load(bytes as unknown as Parameters<typeof source.xlsx.load>[0]);
+  const sheet = source.worksheets[0];
+  if (sheet === undefined) throw new Error('no sheet');
+  const target = new ExcelJS.Workbook();
+  const out = target.addWorksheet('附件');
+  const newColumn = (old: number): number => order.indexOf(old) + 1;
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    for (let c = 1; c <= order.length; c++) {
+      const cell = sheet.getCell(r, c);
+      if (cell.master.address === cell.address && cell.value !== null) {
+        out.getCell(r, newColumn(c)).value = cell.value;
+      }
+    }
+  }
+  const merges = (sheet.model as unknown as { merges: string[] }).merges;
+  for (const range of merges) {
+    const [from = '', to = ''] = range.split(':');
+    const a = sheet.getCell(from);
+    const b = sheet.getCell(to);
+    if (a.col === b.col)
+      out.mergeCells(Number(a.row), newColumn(Number(a.col)), Number(b.row), newColumn(Number(a.col)));
+    else out.mergeCells(Number(a.row), 1, Number(b.row), order.length);
+  }
+  return new Uint8Array(await target.xlsx.writeBuffer());
+}
+
+const SHUFFLE = [4, 9, 1, 7, 3, 10, 2, 6, 8, 5];
+
 function canonical(names: readonly string[], region: string): string[] {
   const out: string[] = [];
   for (const name of names) {
@@ -156,12 +187,23 @@ describe('writePlanXlsx', () => {
     expect(await roundTrip(HAND_TASKS)).toEqual(HAND_TASKS);
   });
 
+  it('reads the annex back with its columns in another order', async () => {
+    const shuffled = await shuffleColumns(await writePlanXlsx(HAND_TASKS, OPTIONS), SHUFFLE);
+    const read = await readPlanSpreadsheet(shuffled, 'xlsx', 'shuffled.xlsx');
+    expect(read.ok && read.value.tasks).toEqual(HAND_TASKS);
+  });
+
   it('round-trips generated tasks (printed fields exactly; a second trip changes nothing)', async () => {
     const word = fc
-      .array(fc.constantFrom(...'食品药品生产经营企业单位特种设备安全消防检查抽查情况产品质量学校医院'), {
-        minLength: 2,
-        maxLength: 10,
-      })
+      .array(
+        fc.constantFrom(
+          ...Array.from('食品药品生产经营企业单位特种设备安全消防检查抽查情况产品质量学校医院'),
+        ),
+        {
+          minLength: 2,
+          maxLength: 10,
+        },
+      )
       .map((cs) => cs.join(''));
     const department = fc.constantFrom(
       '市场监管局',

@@ -76,7 +76,7 @@ export async function writePlanXlsx(
   const width = PLAN_COLUMN_ORDER.length;
   const sheet = workbook.addWorksheet(`${options.year}年抽查计划`, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheet.columns = PLAN_COLUMN_ORDER.map((kind) => ({ key: kind, width: WIDTHS[kind] }));
   sheet.pageSetup.printTitlesRow = '2:2';

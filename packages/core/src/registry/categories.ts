@@ -14,9 +14,7 @@
 import type { ObjectKind } from './register-types.ts';
 
 export type CategoryMembership =
-  | { readonly by: 'tag' }
-  | { readonly by: 'kind' }
-  | { readonly by: 'union'; readonly of: readonly string[] };
+  { readonly by: 'tag' } | { readonly by: 'kind' } | { readonly by: 'union'; readonly of: readonly string[] };
 
 export interface CategoryTag {
   readonly code: string;
@@ -376,7 +374,7 @@ const SOURCES: readonly Source[] = [
     scope: '医疗服务',
     names: {
       individual: ['诊所', '中医诊所', '口腔诊所', '西医诊所', '卫生所'],
-      institution: ['{county}人民医院', '{county}中医医院', '{county}妇幼保健院', '{town}卫生所'],
+      institution: ['{county}人民医院', '{county}中医医院', '{county}妇幼保健院', '{county}{town}卫生所'],
       enterprise: ['医院有限公司', '口腔医院有限公司', '医疗管理有限公司'],
     },
   },

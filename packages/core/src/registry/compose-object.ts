@@ -50,7 +50,9 @@ const RISK_CLASSES: readonly RiskClass[] = ['A', 'B', 'C', 'D'];
 const RISK_WEIGHTS: readonly number[] = [50, 38, 10, 2];
 /** Date the new-style codes (GB 32100-2015) replaced registration numbers and organisation codes. */
 const USCC_START = '2015-10-01';
-const CAPITALS: readonly number[] = [3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 800, 1000, 2000, 3000, 5000, 10000, 20000, 50000];
+const CAPITALS: readonly number[] = [
+  3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 800, 1000, 2000, 3000, 5000, 10000, 20000, 50000,
+];
 const CAPITAL_WEIGHTS: readonly number[] = [3, 6, 12, 8, 6, 14, 16, 8, 5, 7, 2, 3, 2, 1.5, 1.5, 1, 0.4, 0.2];
 const COOPERATIVE_CAPITALS: readonly number[] = [10, 20, 30, 50, 100, 200, 300, 500];
 /** Capital scale of fields with heavy assets (coal, power, chemicals, real estate). */
@@ -58,7 +60,7 @@ const CAPITAL_SCALE: Readonly<Record<string, number>> = { 能源: 20, 安全生�
 
 function at<T>(list: readonly T[], index: number): T {
   const item = list[index];
-  assert(item !== undefined, `index ${index} out of range`);
+  if (item === undefined) assert(false, `index ${index} out of range`);
   return item;
 }
 
@@ -79,14 +81,21 @@ function composeVillage(random: SeededRandom): string {
   return random.pick(VILLAGE_HEADS) + random.pick(VILLAGE_TAILS) + '村';
 }
 
-function composeAddress(random: SeededRandom, places: RegionPlaces): string {
+/** The town's main street: 巴公镇 → 巴公大街. */
+function nameTownStreet(town: string): string {
+  return town.replace(/(街道|镇|乡|园区)$/, '') + '大街';
+}
+
+/** An address in `town` (urban regions: a street of the urban area). */
+function composeAddress(random: SeededRandom, places: RegionPlaces, town: string): string {
   const number = `${random.nextInt(1, 1200)}号`;
   if (places.urban) {
     const prefix = places.code === '140500' ? '晋城市城区' : places.countyPrefix;
     return prefix + random.pick(places.streets) + number;
   }
-  if (random.chance(0.55)) return places.countyPrefix + random.pick(places.towns) + composeVillage(random);
-  return places.countyPrefix + at(places.towns, 0) + random.pick(places.streets) + number;
+  if (town === at(places.towns, 0)) return places.countyPrefix + town + random.pick(places.streets) + number;
+  if (random.chance(0.6)) return places.countyPrefix + town + composeVillage(random);
+  return places.countyPrefix + town + nameTownStreet(town) + number;
 }
 
 function defaultEndings(kind: ObjectKind): readonly string[] {
@@ -108,7 +117,13 @@ function defaultEndings(kind: ObjectKind): readonly string[] {
   }
 }
 
-function fillPattern(pattern: string, random: SeededRandom, places: RegionPlaces, trade: string): string {
+function fillPattern(
+  pattern: string,
+  random: SeededRandom,
+  places: RegionPlaces,
+  trade: string,
+  town: string,
+): string {
   return pattern.replace(/\{(\w+)\}/g, (_all, key: string) => {
     switch (key) {
       case 'county':
@@ -116,7 +131,7 @@ function fillPattern(pattern: string, random: SeededRandom, places: RegionPlaces
       case 'city':
         return places.cityPrefix;
       case 'town':
-        return random.pick(places.towns);
+        return town;
       case 'village':
         return composeVillage(random);
       case 'trade':
@@ -137,6 +152,7 @@ function composeName(
   cell: RegisterCell,
   local: number,
   places: RegionPlaces,
+  town: string,
 ): string {
   const endings = cell.category.nameEndings[cell.kind] ?? defaultEndings(cell.kind);
   const tradeCount = TRADE_CHARS.length;
@@ -145,14 +161,14 @@ function composeName(
   const ending = at(endings, choice % endings.length);
   const pair = Math.floor(choice / endings.length);
   const trade = at(TRADE_CHARS, pair % tradeCount) + at(TRADE_CHARS, Math.floor(pair / tradeCount));
-  if (ending.includes('{')) return fillPattern(ending, random, places, trade);
+  if (ending.includes('{')) return fillPattern(ending, random, places, trade, town);
   switch (cell.kind) {
     case 'enterprise':
       return (random.chance(0.12) ? '山西' : places.cityPrefix) + trade + ending;
     case 'individual': {
-      const town = !places.urban && random.chance(0.5) ? random.pick(places.towns) : '';
+      const where = !places.urban && random.chance(0.5) ? town : '';
       const name = random.chance(0.15) ? random.pick(SURNAMES) + random.pick(['记', '氏', '家']) : trade;
-      return places.shopPrefix + town + name + ending;
+      return places.shopPrefix + where + name + ending;
     }
     default:
       return places.countyPrefix + trade + ending;
@@ -208,7 +224,12 @@ function pickStatus(random: SeededRandom, kind: ObjectKind, first: boolean): Obj
   return x < 0.99 ? '存续' : '注销';
 }
 
-function pickCapital(random: SeededRandom, kind: ObjectKind, category: ObjectCategory, first: boolean): number | null {
+function pickCapital(
+  random: SeededRandom,
+  kind: ObjectKind,
+  category: ObjectCategory,
+  first: boolean,
+): number | null {
   if (kind === 'cooperative') return random.pick(COOPERATIVE_CAPITALS);
   if (kind !== 'enterprise') return null;
   const scale = CAPITAL_SCALE[category.group] ?? 1;
@@ -216,7 +237,13 @@ function pickCapital(random: SeededRandom, kind: ObjectKind, category: ObjectCat
   return random.pickWeighted(CAPITALS, CAPITAL_WEIGHTS) * scale;
 }
 
-function composeLicenceNumber(random: SeededRandom, name: string, division: string, kind: ObjectKind, year: string): string {
+function composeLicenceNumber(
+  random: SeededRandom,
+  name: string,
+  division: string,
+  kind: ObjectKind,
+  year: string,
+): string {
   const digits = (n: number): string => String(random.nextInt(0, 10 ** n - 1)).padStart(n, '0');
   switch (name) {
     case '食品经营许可证':
@@ -240,7 +267,10 @@ function composeLicences(
   asOf: string,
   first: boolean,
 ): Licence[] {
-  const names = [...new Set(codes.flatMap((c) => findCategory(c)?.licences ?? []))];
+  const names: string[] = [];
+  for (const code of codes) {
+    for (const name of findCategory(code)?.licences ?? []) if (!names.includes(name)) names.push(name);
+  }
   const year = Number(asOf.slice(0, 4));
   const licences: Licence[] = [];
   for (const name of names) {
@@ -255,19 +285,26 @@ function composeLicences(
   return licences;
 }
 
-function composeRiskHistory(random: SeededRandom, asOf: string): RiskClassChange[] {
+/**
+ * 1–4 monthly classifications (each a change from the one before), none before the month after establishment and
+ * none after the reference month; the last one is the current class.
+ */
+function composeRiskHistory(random: SeededRandom, establishedOn: string, asOf: string): RiskClassChange[] {
   const current = random.pickWeighted(RISK_CLASSES, RISK_WEIGHTS);
-  const entries = random.nextInt(1, 4);
-  const months: number[] = [];
-  let back = 0;
-  for (let i = 0; i < entries; i++) {
-    back += random.nextInt(1, 8);
-    months.push(back);
-  }
+  const firstMonth = addMonths(establishedOn, 1);
+  const monthsAvailable =
+    (Number(asOf.slice(0, 4)) - Number(firstMonth.slice(0, 4))) * 12 +
+    Number(asOf.slice(5, 7)) -
+    Number(firstMonth.slice(5, 7));
+  const span = Math.min(Math.max(monthsAvailable, 0), 36);
+  const entries = Math.min(random.nextInt(1, 4), span + 1);
+  const offsets = new Set<number>();
+  offsets.add(random.nextInt(0, Math.min(span, 3)));
+  while (offsets.size < entries) offsets.add(random.nextInt(0, span));
   const history: RiskClassChange[] = [];
   let cls = current;
-  for (const m of months) {
-    history.unshift({ class: cls, on: addMonths(asOf, -m) });
+  for (const back of [...offsets].sort((a, b) => a - b)) {
+    history.unshift({ class: cls, on: addMonths(asOf, -back) });
     const index = RISK_CLASSES.indexOf(cls);
     const step = index === 0 ? 1 : index === 3 ? -1 : random.chance(0.5) ? 1 : -1;
     cls = at(RISK_CLASSES, index + step);
@@ -315,21 +352,27 @@ export function composeObject(
 
   const flags: RegisterFlag[] = [];
   if (kind === 'enterprise' && (first || random.chance(0.04))) flags.push('above-scale');
-  if (kind !== 'project' && kind !== 'facility' && (first || random.chance(kind === 'individual' ? 0.02 : 0.08))) {
+  if (
+    kind !== 'project' &&
+    kind !== 'facility' &&
+    (first || random.chance(kind === 'individual' ? 0.02 : 0.08))
+  ) {
     flags.push('key-unit');
   }
   const categoryCodes = [category.code];
   for (const tag of category.also) {
-    if ((first || random.chance(tag.share)) && !categoryCodes.includes(tag.code)) categoryCodes.push(tag.code);
+    if ((first || random.chance(tag.share)) && !categoryCodes.includes(tag.code))
+      categoryCodes.push(tag.code);
   }
   if (flags.includes('above-scale')) categoryCodes.push('statistics-respondent');
 
-  const name = composeName(random, context, cell, local, places);
-  const address = composeAddress(random, places);
+  const town = random.pick(places.towns);
+  const name = composeName(random, context, cell, local, places, town);
+  const address = composeAddress(random, places, town);
   const registeredCapital = pickCapital(random, kind, category, first);
   const legalRepresentative = composePersonName(random);
   const licences = composeLicences(random, categoryCodes, regionCode, kind, context.asOf, first);
-  const riskClassHistory = composeRiskHistory(random, context.asOf);
+  const riskClassHistory = composeRiskHistory(random, establishedOn, context.asOf);
   return {
     id,
     uscc,

@@ -6,11 +6,20 @@ import { assert } from '../result.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 export function toDayNumber(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  assert(m !== null, `toDayNumber: not a YYYY-MM-DD date ${JSON.stringify(date)}`);
-  const y0 = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  const y0 = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (!(
+    date.length === 10 &&
+    date[4] === '-' &&
+    date[7] === '-' &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31
+  )) {
+    assert(false, `toDayNumber: not a YYYY-MM-DD date ${JSON.stringify(date)}`);
+  }
   const y = month <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -23,7 +32,9 @@ export function fromDayNumber(days: number): string {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -36,7 +47,7 @@ export function fromDayNumber(days: number): string {
 export function pickDate(random: SeededRandom, from: string, to: string): string {
   const a = toDayNumber(from);
   const b = toDayNumber(to);
-  assert(a <= b, `pickDate: empty range ${from}..${to}`);
+  if (a > b) assert(false, `pickDate: empty range ${from}..${to}`);
   return fromDayNumber(random.nextInt(a, b));
 }
 

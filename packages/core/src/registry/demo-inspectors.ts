@@ -23,7 +23,17 @@ const SIZE_BY_SLUG: Readonly<Record<string, number>> = {
 }; // prettier-ignore
 
 const SPECIALTIES_BY_SLUG: Readonly<Record<string, readonly string[]>> = {
-  amr: ['食品安全', '特种设备', '计量', '广告监管', '价格监管', '企业年报', '产品质量', '药品医疗器械', '知识产权'],
+  amr: [
+    '食品安全',
+    '特种设备',
+    '计量',
+    '广告监管',
+    '价格监管',
+    '企业年报',
+    '产品质量',
+    '药品医疗器械',
+    '知识产权',
+  ],
   police: ['治安管理', '特种行业', '危爆物品', '网络安全', '保安服务'],
   fire: ['消防监督', '火灾调查'],
   emergency: ['危险化学品', '冶金工贸', '非煤矿山', '安全生产'],
@@ -53,7 +63,15 @@ const SECOND_CERTIFICATE_BY_SLUG: Readonly<Record<string, string>> = {
 };
 
 /** Departments whose inspectors usually work a beat (管辖片区). */
-const BEAT_SLUGS: ReadonlySet<string> = new Set(['amr', 'police', 'fire', 'tobacco', 'culture', 'health', 'health-sport']);
+const BEAT_SLUGS: ReadonlySet<string> = new Set([
+  'amr',
+  'police',
+  'fire',
+  'tobacco',
+  'culture',
+  'health',
+  'health-sport',
+]);
 
 /** The smallest inspector register the generator accepts. */
 export function minimumInspectorCount(): number {
@@ -102,7 +120,8 @@ export function generateDemoInspectors(input: InspectorInput): Inspector[] {
       const certificateExpiresOn = expired
         ? pickDate(random, `${year - 2}-01-01`, lastValidDay)
         : pickDate(random, guaranteed ? `${year + 2}-01-01` : `${year + 1}-01-01`, `${year + 5}-12-31`);
-      const serial = (numberByRegion.get(department.regionCode) ?? random.nextInt(100, 900)) + random.nextInt(1, 7);
+      const serial =
+        (numberByRegion.get(department.regionCode) ?? random.nextInt(100, 900)) + random.nextInt(1, 7);
       numberByRegion.set(department.regionCode, serial);
       const secondName = SECOND_CERTIFICATE_BY_SLUG[department.slug];
       const secondCertificate: InspectorCertificate | null =
@@ -114,7 +133,9 @@ export function generateDemoInspectors(input: InspectorInput): Inspector[] {
             }
           : null;
       const pool = SPECIALTIES_BY_SLUG[department.slug] ?? ['综合执法'];
-      const specialties = [...new Set([random.pick(pool), ...(random.chance(0.5) ? [random.pick(pool)] : [])])];
+      const specialties = [
+        ...new Set([random.pick(pool), ...(random.chance(0.5) ? [random.pick(pool)] : [])]),
+      ];
       const beat =
         BEAT_SLUGS.has(department.slug) && department.regionCode !== '140500' && random.chance(0.7)
           ? random.pick(places.towns)

@@ -6,7 +6,7 @@
  */
 import { err, ok } from '../result.ts';
 import type { Result } from '../result.ts';
-import { REGIONS } from '../region/regions.ts';
+import { CITY_REGION_CODE, REGIONS } from '../region/regions.ts';
 import { OBJECT_CATEGORIES } from './categories.ts';
 import type { ObjectCategory } from './categories.ts';
 import type { ObjectKind } from './register-types.ts';
@@ -30,10 +30,14 @@ export interface RegisterCell {
   readonly firstSequence: number;
 }
 
-export type LayoutProblem = { readonly kind: 'too-few-objects'; readonly requested: number; readonly minimum: number };
+export type LayoutProblem = {
+  readonly kind: 'too-few-objects';
+  readonly requested: number;
+  readonly minimum: number;
+};
 
 function isAllowed(kind: ObjectKind, regionCode: string): boolean {
-  return !(regionCode === REGIONS[0]?.code && COUNTY_ONLY_KINDS.has(kind));
+  return !(regionCode === CITY_REGION_CODE && COUNTY_ONLY_KINDS.has(kind));
 }
 
 /** Splits `total` in proportion to `weights` by largest remainder (ties to the earlier entry). */

@@ -3,20 +3,19 @@
  *
  * Memory: objects are not held. Each object is generated from its own random stream (derived from the seed and its
  * position), so `objectAt(i)` is random access and `iterateObjectChunks()` streams 200,000 objects in chunks; only
- * the cell layout (~1,500 cells) and the inspectors (~3,000) are kept. Same seed and options → identical output.
+ * the cell layout (~1,300 cells) and the inspectors (~3,000) are kept. Same seed and options → identical output.
  */
 import { assert, err, ok } from '../result.ts';
 import type { Result } from '../result.ts';
-import { REGIONS } from '../region/regions.ts';
+import { CITY_REGION_CODE } from '../region/regions.ts';
 import { findCategory } from './categories.ts';
-import { composeObject } from './compose-object.ts';
+import { composeObject, composePersonName, findPlaces } from './compose-object.ts';
 import type { ComposeContext } from './compose-object.ts';
 import { findCell, layOutRegister } from './demo-layout.ts';
 import type { RegisterCell } from './demo-layout.ts';
 import { generateDemoInspectors, minimumInspectorCount } from './demo-inspectors.ts';
 import { createIndexPermutation } from './index-permutation.ts';
 import type { IndexPermutation } from './index-permutation.ts';
-import { composePersonName, findPlaces } from './compose-object.ts';
 import { createSeededRandom, deriveState, hashTextToState } from './seeded-random.ts';
 import type { Inspector, RegisterObject } from './register-types.ts';
 import type { PopulationRule } from './suggest-population.ts';
@@ -76,7 +75,7 @@ export function collectNamedObjects(rules: readonly PopulationRule[]): NamedObje
   for (const rule of rules) {
     if (!rule.explicit) continue;
     for (const name of rule.explicitNames) {
-      const regionCode = rule.regionCodes[0] ?? REGIONS[0]?.code ?? '';
+      const regionCode = rule.regionCodes[0] ?? CITY_REGION_CODE;
       const key = `${regionCode}/${name}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -87,7 +86,9 @@ export function collectNamedObjects(rules: readonly PopulationRule[]): NamedObje
   return specs;
 }
 
-export function generateDemoRegister(options: DemoRegisterOptions): Result<DemoRegister, DemoRegisterProblem> {
+export function generateDemoRegister(
+  options: DemoRegisterOptions,
+): Result<DemoRegister, DemoRegisterProblem> {
   const { seed } = options;
   if (seed === '') return err({ kind: 'empty-seed' });
   const asOf = options.asOf ?? DEMO_REFERENCE_DATE;

@@ -35,10 +35,7 @@ function findOccurrences(text: string, keyword: string): number[] {
 
 function dropContained<T extends KeywordMatch>(matches: readonly T[]): T[] {
   return matches.filter(
-    (m) =>
-      !matches.some(
-        (o) => o.end - o.start > m.end - m.start && o.start <= m.start && o.end >= m.end,
-      ),
+    (m) => !matches.some((o) => o.end - o.start > m.end - m.start && o.start <= m.start && o.end >= m.end),
   );
 }
 
@@ -56,7 +53,9 @@ export function findCategoryMatches(text: string): CategoryMatch[] {
       }
     }
   }
-  return dropContained(matches).sort((a, b) => a.start - b.start || a.categoryCode.localeCompare(b.categoryCode));
+  return dropContained(matches).sort(
+    (a, b) => a.start - b.start || a.categoryCode.localeCompare(b.categoryCode),
+  );
 }
 
 export interface PlaceMatch extends KeywordMatch {

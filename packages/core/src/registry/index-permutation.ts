@@ -35,7 +35,9 @@ export function createIndexPermutation(key: RandomState, size: number): IndexPer
   return {
     size,
     apply: (index) => {
-      assert(Number.isInteger(index) && index >= 0 && index < size, `permutation: index ${index} out of range`);
+      if (!(Number.isInteger(index) && index >= 0 && index < size)) {
+        assert(false, `permutation: index ${index} out of range`);
+      }
       let x = encrypt(index);
       while (x >= size) x = encrypt(x);
       return x;

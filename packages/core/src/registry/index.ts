@@ -25,7 +25,12 @@ export {
   generateDemoRegister,
   MAX_DEMO_OBJECTS,
 } from './demo-register.ts';
-export type { DemoRegister, DemoRegisterOptions, DemoRegisterProblem, NamedObjectSpec } from './demo-register.ts';
+export type {
+  DemoRegister,
+  DemoRegisterOptions,
+  DemoRegisterProblem,
+  NamedObjectSpec,
+} from './demo-register.ts';
 export { computeMinimumObjectCount, REGION_WEIGHTS } from './demo-layout.ts';
 export type { LayoutProblem, RegisterCell } from './demo-layout.ts';
 export { minimumInspectorCount } from './demo-inspectors.ts';

@@ -44,7 +44,8 @@ export function compilePopulationRule(rule: PopulationRule): PopulationPredicate
     if (rule.explicit) return names.has(normaliseScopeText(object.name));
     if (kinds !== null && !kinds.has(object.kind)) return false;
     if (!byKind.has(object.kind) && !object.categoryCodes.some((c) => tags.has(c))) return false;
-    if (minRegisteredCapital !== null && (object.registeredCapital ?? -1) < minRegisteredCapital) return false;
+    if (minRegisteredCapital !== null && (object.registeredCapital ?? -1) < minRegisteredCapital)
+      return false;
     if (licence !== null && !object.licences.some((l) => l.name === licence)) return false;
     return flags.every((f) => object.flags.includes(f));
   };

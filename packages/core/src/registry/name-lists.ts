@@ -4,6 +4,11 @@
  * and name no real entity.
  */
 
+/** The distinct characters of a text (CJK characters here are single code units). */
+function listDistinctChars(text: string): string[] {
+  return [...new Set(Array.from(text))];
+}
+
 export interface RegionPlaces {
   readonly code: string;
   /** Prefix of enterprise names (晋城市, 泽州县 …). */
@@ -20,7 +25,16 @@ export interface RegionPlaces {
   readonly urban: boolean;
 }
 
-const URBAN_TOWNS = ['东街街道', '西街街道', '南街街道', '北街街道', '矿区街道', '钟家庄街道', '西上庄街道', '北石店镇'];
+const URBAN_TOWNS = [
+  '东街街道',
+  '西街街道',
+  '南街街道',
+  '北街街道',
+  '矿区街道',
+  '钟家庄街道',
+  '西上庄街道',
+  '北石店镇',
+];
 const URBAN_STREETS = [
   '凤台东街', '凤台西街', '泽州路', '书院街', '红星东街', '红星西街', '中原东街', '中原西街', '文昌东街',
   '文昌西街', '黄华街', '建设路', '太行路', '新市东街', '新市西街', '景西路', '前进路', '青年路',
@@ -62,21 +76,43 @@ export const REGION_PLACES: readonly RegionPlaces[] = [
 ]; // prettier-ignore
 
 /** Characters of 字号 (trade names): two of them make one. */
-export const TRADE_CHARS: readonly string[] = [...
+export const TRADE_CHARS: readonly string[] = listDistinctChars(
   '鑫昌盛隆泰恒源达祥瑞丰华兴宏福嘉润凯晟鼎森博远诚信合众安康正宇佳明光荣德顺和平金银宝玉龙凤天晋泽' +
-  '太行沁丹汇通利新亿万千百嘉禾旺发财富贵吉庆喜乐美好优品尚雅致达通运力腾飞翔鹏程锦绣春秋冬夏东西南北' +
-  '中海川山岳峰林木水火土石云霞星月日辉煌灿烂晶莹翠柏松竹梅兰菊荷桂芳香清泉溪湖江河源泓洁净朗'];
+    '太行沁丹汇通利新亿万千百嘉禾旺发财富贵吉庆喜乐美好优品尚雅致达通运力腾飞翔鹏程锦绣春秋冬夏东西南北' +
+    '中海川山岳峰林木水火土石云霞星月日辉煌晶莹翠柏松竹梅兰菊荷桂芳香清泉溪湖江河源泓洁净朗',
+);
 
-export const SURNAMES: readonly string[] = [...
+export const SURNAMES: readonly string[] = listDistinctChars(
   '王李张郭赵刘杨史原牛靳常卫陈田焦秦宋吴孙马段贾冯范申崔董任韩梁徐程高周胡朱苗曹毕霍姬裴侯薛闫' +
-  '栗成司许孟郝乔白武连杜吕石尹魏曲黄苏何郑谢'];
+    '栗成司许孟郝乔白武连杜吕石尹魏曲黄苏何郑谢',
+);
 
-export const GIVEN_CHARS: readonly string[] = [...
+export const GIVEN_CHARS: readonly string[] = listDistinctChars(
   '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅建国文斌波辉鹏宇浩凯丹琳雪晶燕婷飞' +
-  '志强海龙晓东俊峰亮鑫瑞佳欣怡子涵宏晨阳光荣庆丰利民永胜小红爱萍彩凤振林'];
+    '志强海龙晓东俊峰亮鑫瑞佳欣怡子涵宏晨阳光荣庆丰利民永胜红爱萍彩凤振林',
+);
 
-export const VILLAGE_HEADS: readonly string[] = [...'东西南北上下前后大小王李张刘赵郭马杨陈石河沟坡岭庄峪崖寨泉窑'];
-export const VILLAGE_TAILS: readonly string[] = ['庄', '沟', '坡', '岭', '峪', '洼', '头', '河', '寨', '底', '堡', '湾', '掌', '凹', '圪垛', '岔'];
+export const VILLAGE_HEADS: readonly string[] = listDistinctChars(
+  '东西南北上下前后大小王李张刘赵郭马杨陈石河沟坡岭庄峪崖寨泉窑',
+);
+export const VILLAGE_TAILS: readonly string[] = [
+  '庄',
+  '沟',
+  '坡',
+  '岭',
+  '峪',
+  '洼',
+  '头',
+  '河',
+  '寨',
+  '底',
+  '堡',
+  '湾',
+  '掌',
+  '凹',
+  '圪垛',
+  '岔',
+];
 
 export const CHINESE_ORDINALS: readonly string[] = [
   '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',

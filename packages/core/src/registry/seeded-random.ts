@@ -78,46 +78,63 @@ function rotl(x: number, k: number): number {
 }
 
 /** xoshiro128** over a 128-bit state (an all-zero state is replaced, as the algorithm requires). */
-export function createSeededRandom(state: RandomState | string): SeededRandom {
-  const s = typeof state === 'string' ? hashTextToState(state) : state;
-  let [a, b, c, d] = s;
-  if ((a | b | c | d) === 0) a = 0x9e3779b9;
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
+class Xoshiro128 implements SeededRandom {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(state: RandomState) {
+    [this.a, this.b, this.c, this.d] = state;
+    if ((this.a | this.b | this.c | this.d) === 0) this.a = 0x9e3779b9;
+  }
+
+  nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
+    const t = this.b << 9;
+    this.c ^= this.a;
+    this.d ^= this.b;
+    this.b ^= this.c;
+    this.a ^= this.d;
+    this.c ^= t;
+    this.d = rotl(this.d, 11);
     return result;
-  };
-  const nextFloat = (): number => nextUint32() / 0x100000000;
-  const nextInt = (min: number, max: number): number => {
-    assert(Number.isInteger(min) && Number.isInteger(max) && min <= max, `nextInt: bad range ${min}..${max}`);
-    return min + Math.floor(nextFloat() * (max - min + 1));
-  };
-  return {
-    nextUint32,
-    nextFloat,
-    nextInt,
-    chance: (p) => nextFloat() < p,
-    pick: <T>(items: readonly T[]): T => {
-      assert(items.length > 0, 'pick: empty list');
-      return items[Math.floor(nextFloat() * items.length)] as T;
-    },
-    pickWeighted: <T>(items: readonly T[], weights: readonly number[]): T => {
-      assert(items.length > 0 && items.length === weights.length, 'pickWeighted: bad lists');
-      let total = 0;
-      for (const w of weights) total += w;
-      assert(total > 0, 'pickWeighted: all weights are 0');
-      let x = nextFloat() * total;
-      for (let i = 0; i < items.length; i++) {
-        x -= weights[i] ?? 0;
-        if (x < 0) return items[i] as T;
-      }
-      return items[items.length - 1] as T;
-    },
-  };
+  }
+
+  nextFloat(): number {
+    return this.nextUint32() / 0x100000000;
+  }
+
+  nextInt(min: number, max: number): number {
+    if (!(Number.isInteger(min) && Number.isInteger(max) && min <= max))
+      assert(false, `nextInt: bad range ${min}..${max}`);
+    return min + Math.floor(this.nextFloat() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.nextFloat() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) assert(false, 'pick: empty list');
+    return items[Math.floor(this.nextFloat() * items.length)] as T;
+  }
+
+  pickWeighted<T>(items: readonly T[], weights: readonly number[]): T {
+    if (items.length === 0 || items.length !== weights.length) assert(false, 'pickWeighted: bad lists');
+    let total = 0;
+    for (const w of weights) total += w;
+    if (!(total > 0)) assert(false, 'pickWeighted: all weights are 0');
+    let x = this.nextFloat() * total;
+    for (let i = 0; i < items.length; i++) {
+      x -= weights[i] ?? 0;
+      if (x < 0) return items[i] as T;
+    }
+    return items[items.length - 1] as T;
+  }
+}
+
+/** A seeded generator from a 128-bit state or a string (hashed with {@link hashTextToState}). */
+export function createSeededRandom(state: RandomState | string): SeededRandom {
+  return new Xoshiro128(typeof state === 'string' ? hashTextToState(state) : state);
 }

@@ -3,7 +3,7 @@
  * filters. A suggestion, not a decision: the department confirms it before the frame is frozen (DOMAIN.md §4.1), and
  * `confidence: 'low'` with its `reasons` says where a person must look.
  */
-import { REGIONS } from '../region/regions.ts';
+import { CITY_REGION_CODE, REGIONS } from '../region/regions.ts';
 import { findCategory } from './categories.ts';
 import type { ObjectCategory } from './categories.ts';
 import { findCategoryMatches, findPlaceMatches, normaliseScopeText } from './find-keywords.ts';
@@ -41,7 +41,8 @@ export interface PopulationRule {
 const ALL_REGION_CODES = REGIONS.map((r) => r.code);
 
 /** Words that carry no population information once places, categories and filters are taken out. */
-const FILLER = /全县|全市|全区|本辖区|辖区内|辖区|县域内|县域|范围内|范围|本市|晋城市|各类|所有|全部|的|和|及|等|、|,|企业|单位|经营者|从业|主体|相关|各|内/g;
+const FILLER =
+  /全县|全市|全区|本辖区|辖区内|辖区|县域内|县域|范围内|范围|本市|晋城市|各类|所有|全部|的|和|及|等|、|,|企业|单位|经营者|从业|主体|相关|各|内/g;
 
 const ABOVE_SCALE_WORDS = ['规模以上', '规上', '限上', '限额以上', '有资质'];
 const KEY_UNIT_WORDS = ['重点监管', '重点单位', '重点企业', '列入年度监督检查计划', '重点'];
@@ -61,7 +62,11 @@ function chooseCategories(matches: readonly CategoryMatch[]): string[] {
   return specific.length > 0 ? specific : codes;
 }
 
-function describeMatches(matches: readonly CategoryMatch[], codes: readonly string[], where: string): string[] {
+function describeMatches(
+  matches: readonly CategoryMatch[],
+  codes: readonly string[],
+  where: string,
+): string[] {
   return codes.map((code) => {
     const words = [...new Set(matches.filter((m) => m.categoryCode === code).map((m) => m.keyword))];
     return `category ${code} (${findCategory(code)?.name ?? code}) from ${words.join('/')} in ${where}`;
@@ -159,11 +164,13 @@ export function suggestPopulationRule(
   // Regions.
   const places = findPlaceMatches(text);
   const named = places.filter((p) => p.regionCodes.length > 0);
-  const taskRegions = regionCode === REGIONS[0]?.code ? ALL_REGION_CODES : [regionCode];
+  const taskRegions = regionCode === CITY_REGION_CODE ? ALL_REGION_CODES : [regionCode];
   let regionCodes: string[];
   if (named.length > 0) {
     regionCodes = ALL_REGION_CODES.filter((c) => named.some((p) => p.regionCodes.includes(c)));
-    reasons.push(`regions ${regionCodes.join(',')} from place ${named.map((p) => p.keyword).join('/')} in scope`);
+    reasons.push(
+      `regions ${regionCodes.join(',')} from place ${named.map((p) => p.keyword).join('/')} in scope`,
+    );
   } else {
     regionCodes = [...taskRegions];
     reasons.push(

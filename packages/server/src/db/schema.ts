@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ObjectKind, PopulationRule, RiskClass } from '@ssj/core';
 import type { Role, RegionLevel } from '../api-types.ts';
 
 /**
@@ -17,6 +18,88 @@ export interface Database {
   task_lines: TaskLineTable;
   files: FileTable;
   plan_change_requests: PlanChangeRequestTable;
+  objects: ObjectTable;
+  object_licences: ObjectLicenceTable;
+  object_risk_history: ObjectRiskHistoryTable;
+  inspectors: InspectorTable;
+  inspector_conflicts: InspectorConflictTable;
+  task_line_populations: TaskLinePopulationTable;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+/** 检查对象名录库. `risk_class` is sealed: never returned by a public route. */
+export interface ObjectTable {
+  id: Generated<number>;
+  /** The id in draw frames: the USCC, else the 15-digit 注册号, else an internal id (P-…, F-…). */
+  canonical_id: string;
+  uscc: string | null;
+  reg_no: string | null;
+  name: string;
+  /** The name normalised for matching named objects of a plan (core normaliseScopeText). */
+  name_key: string;
+  kind: ObjectKind;
+  category_codes: Json<string[]>;
+  flags: Json<string[]>;
+  region_code: string;
+  address: string;
+  business_scope: string;
+  registered_capital: number | null;
+  established_on: string | null;
+  status: string;
+  legal_representative: string;
+  risk_class: RiskClass | null;
+  /** Where the row came from: `demo`, or `import:<file name>`. */
+  source: string;
+  created_at: CreatedAt;
+}
+
+export interface ObjectLicenceTable {
+  id: Generated<number>;
+  object_id: number;
+  name: string;
+  number: string;
+  expires_on: string | null;
+}
+
+export interface ObjectRiskHistoryTable {
+  object_id: number;
+  class: RiskClass;
+  on: string;
+  source: string;
+}
+
+/** 执法检查人员名录库. Personal data: never on a public route. */
+export interface InspectorTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  department_id: number;
+  region_code: string;
+  certificate_no: string;
+  certificate_expires_on: string;
+  second_certificate: ColumnType<{ name: string; number: string; expiresOn: string } | null, string | null, string | null>;
+  specialties: Json<string[]>;
+  status: '在岗' | '休假' | '调离';
+  beat: string | null;
+  source: string;
+  created_at: CreatedAt;
+}
+
+export interface InspectorConflictTable {
+  inspector_id: number;
+  object_id: number;
+  reason: Generated<string>;
+}
+
+export interface TaskLinePopulationTable {
+  task_line_id: number;
+  /** core PopulationRule. */
+  rule: Json<PopulationRule>;
+  frame_size: number | null;
+  confirmed_by: number | null;
+  confirmed_at: Date | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

@@ -14,9 +14,11 @@ export interface TestApp {
 }
 
 /** A migrated, seeded database with the demo accounts, and the HTTP app on top (no port; use app.inject). */
-export async function createTestApp(options: { loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { loginRateLimit?: number; demoObjects?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  await prepareDatabase(database, true);
+  await prepareDatabase(database, { demo: true, demoObjects: options.demoObjects ?? 0 });
   const clock = { now: new Date() };
   const ctx: AppContext = {
     db: database.db,

@@ -230,7 +230,7 @@ export const en: Messages = {
     'Upload the plan notice as the leadership office issued it (text .txt, Excel .xlsx/.xls or Word .docx, up to 20 MB). Nothing is stored yet: check every warning, fix tasks where needed, then save a draft and publish.',
   'import.year': 'Year',
   'import.planTitle': 'Title',
-  'import.defaultTitle': '晋城市{year}年度市场监管领域部门联合双随机抽查工作计划',
+  'import.defaultTitle': '{year}年度市场监管领域部门联合双随机抽查工作计划',
   'import.drop': 'Click or drop the plan notice here',
   'import.dropHint': '.txt, .xlsx, .xls or .docx, up to 20 MB',
   'import.reading': 'Reading the file…',
@@ -328,7 +328,7 @@ export const en: Messages = {
   'changeForm.taskRequired': 'Pick a task',
   'changeForm.proposalRequired': 'Fill in the task (at least its name)',
   'changeForm.unchanged': 'The task is unchanged',
-  'changeForm.reasonRequired': 'Give the reason',
+  'changeForm.reasonRequired': 'Give the reason (at least 2 characters)',
   'changeForm.letterRequired': 'Attach the stamped written request',
   'changeForm.notPublished': 'This plan is not published yet; changes can be requested once it is.',
 
@@ -339,7 +339,7 @@ export const en: Messages = {
   'decision.approveHint': 'Approving makes a new plan version, shown on the public portal.',
   'decision.rejectHint': 'A rejection needs a reason; the department will see it.',
   'decision.reasonOptional': 'Comment (optional)',
-  'decision.reasonRequired': 'Give the reason for rejecting',
+  'decision.reasonRequired': 'Give the reason for rejecting (at least 2 characters)',
 
   'portal.section.open': 'Open',
   'publicPlan.back': 'Back to the portal',

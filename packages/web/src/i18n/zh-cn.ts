@@ -224,7 +224,7 @@ export const zhCn = {
     '上传领导小组办公室印发的计划通知（原样即可：文本 .txt、Excel .xlsx/.xls 或 Word .docx，不超过 20 MB）。系统只读取、不保存；请逐条核对提示，必要时修改任务，再保存为草稿并发布。',
   'import.year': '年度',
   'import.planTitle': '计划名称',
-  'import.defaultTitle': '晋城市{year}年度市场监管领域部门联合双随机抽查工作计划',
+  'import.defaultTitle': '{year}年度市场监管领域部门联合双随机抽查工作计划',
   'import.drop': '点击或拖入计划通知文件',
   'import.dropHint': '支持 .txt、.xlsx、.xls、.docx，不超过 20 MB',
   'import.reading': '正在读取文件…',
@@ -322,7 +322,7 @@ export const zhCn = {
   'changeForm.taskRequired': '请选择任务',
   'changeForm.proposalRequired': '请填写任务内容（至少包括任务名称）',
   'changeForm.unchanged': '任务内容没有变化',
-  'changeForm.reasonRequired': '请填写申请理由',
+  'changeForm.reasonRequired': '请填写申请理由（至少 2 个字）',
   'changeForm.letterRequired': '请上传加盖公章的书面申请',
   'changeForm.notPublished': '该年度计划尚未发布，发布后才能申请调整。',
 
@@ -333,7 +333,7 @@ export const zhCn = {
   'decision.approveHint': '批准后计划将形成新版本并在公众门户公示。',
   'decision.rejectHint': '驳回须说明理由，理由将告知申请部门。',
   'decision.reasonOptional': '审批意见（可选）',
-  'decision.reasonRequired': '请填写驳回理由',
+  'decision.reasonRequired': '请填写驳回理由（至少 2 个字）',
 
   'portal.section.open': '查看',
   'publicPlan.back': '返回公示首页',

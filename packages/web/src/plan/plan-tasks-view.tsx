@@ -72,20 +72,30 @@ export function PlanTasksView({ tasks, onEdit, focus, testId, initialRegion }: P
 
   const countIn = (label: string) => tasks.filter((task) => task.region === label).length;
   const List = isPhone ? TaskCardList : TaskTable;
+  const regionOptions = [
+    { value: allRegions, label: t('plan.allRegions', { count: tasks.length }) },
+    ...regions.map((label) => ({ value: label, label: `${label} (${countIn(label)})` })),
+  ];
 
   return (
     <Flex vertical gap="small">
-      <Tabs
-        activeKey={activeRegion}
-        onChange={setRegion}
-        size={isPhone ? 'small' : 'middle'}
-        data-testid="plan-region-tabs"
-        items={[
-          { key: allRegions, label: t('plan.allRegions', { count: tasks.length }) },
-          ...regions.map((label) => ({ key: label, label: `${label} (${countIn(label)})` })),
-        ]}
-        style={{ marginBottom: 0 }}
-      />
+      {isPhone ? (
+        <Select<string>
+          data-testid="plan-region-select"
+          value={activeRegion}
+          onChange={setRegion}
+          options={regionOptions}
+          style={{ width: '100%' }}
+        />
+      ) : (
+        <Tabs
+          activeKey={activeRegion}
+          onChange={setRegion}
+          data-testid="plan-region-tabs"
+          items={regionOptions.map((option) => ({ key: option.value, label: option.label }))}
+          style={{ marginBottom: 0 }}
+        />
+      )}
       <Flex gap="small" align="center" wrap>
         <Select
           allowClear

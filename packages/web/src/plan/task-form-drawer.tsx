@@ -91,8 +91,8 @@ function toInput(fields: TaskFields, base: PlanTaskInput): PlanTaskInput {
   };
 }
 
-/** An empty task to propose as an addition. */
-export function emptyTaskInput(region: string, seq: number): PlanTaskInput {
+/** An empty task to propose as an addition, initiated by the department (when known). */
+export function emptyTaskInput(region: string, seq: number, department: string | null): PlanTaskInput {
   return {
     seq,
     seqPrinted: null,
@@ -110,7 +110,7 @@ export function emptyTaskInput(region: string, seq: number): PlanTaskInput {
       },
     ],
     riskBased: true,
-    initiators: [],
+    initiators: department === null ? [] : [department],
     cooperators: [],
     initiatorDepartments: [],
     cooperatorDepartments: [],

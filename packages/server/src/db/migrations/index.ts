@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-27T09-00-00-foundation.ts';
 import * as planChanges from './2026-11-27T10-00-00-plan-changes.ts';
+import * as registers from './2026-11-27T11-00-00-registers.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -9,4 +10,5 @@ import * as planChanges from './2026-11-27T10-00-00-plan-changes.ts';
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-27T09-00-00-foundation': foundation,
   '2026-11-27T10-00-00-plan-changes': planChanges,
+  '2026-11-27T11-00-00-registers': registers,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CITY_REGION_CODE, findPlanRegion, type PlanTask } from '@ssj/core';
+import type { Kysely } from 'kysely';
+import { CITY_REGION_CODE, findPlanRegion, writePlanXlsx, type PlanTask } from '@ssj/core';
 import type {
   ChangeRequestDto,
   PlanChangeDto,
@@ -8,6 +9,7 @@ import type {
   PlanTasksDto,
 } from '../../api-types.ts';
 import { ALL_STAFF } from '../../auth/access.ts';
+import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
 import { FileResponse } from '../../http/file-response.ts';
 import { readMultipart, sniffLetterType } from '../../http/multipart.ts';
@@ -26,6 +28,7 @@ import { parsePlanUpload } from './parse-plan-upload.ts';
 import { findPlanSummary, listPlanTasks, listPlanYears, toTaskDtos } from './plan-queries.ts';
 import { idParamsSchema, planDraftSchema, planTaskSchema, yearParamsSchema } from './plan-schemas.ts';
 import {
+  loadPlanTasks,
   describeImportPlanError,
   importPlanDraft,
   publishPlan,
@@ -52,6 +55,19 @@ export const MAX_LETTER_BYTES = 10 * 1024 * 1024;
 function stripId(plan: PlanSummaryDto & { id: number }): PlanSummaryDto {
   const { id: _id, ...rest } = plan;
   return rest;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function exportPlanXlsx(
+  db: Kysely<Database>,
+  planId: number,
+  year: number,
+  title: string,
+): Promise<FileResponse> {
+  const tasks = await loadPlanTasks(db, planId);
+  const bytes = await writePlanXlsx(tasks, { year, title });
+  return new FileResponse(XLSX_TYPE, `${year}年度部门联合双随机抽查计划.xlsx`, bytes);
 }
 
 async function requirePublishedPlan(
@@ -92,6 +108,29 @@ export const planRoutes = [
         };
       }
       return { plan: stripId(plan), tasks: await listPlanTasks(ctx.db, plan.id, filter) };
+    },
+  }),
+  defineRoute<YearParams, unknown, unknown, FileResponse>({
+    method: 'GET',
+    url: '/api/public/plans/:year/export.xlsx',
+    access: { kind: 'public' },
+    summary: 'The published plan (current version) as the annex .xlsx, in the notice’s columns',
+    params: yearParamsSchema,
+    handler: async (ctx, req) => {
+      const plan = await requirePublishedPlan(ctx, req.params.year);
+      return exportPlanXlsx(ctx.db, plan.id, plan.year, plan.title);
+    },
+  }),
+  defineRoute<YearParams, unknown, unknown, FileResponse>({
+    method: 'GET',
+    url: '/api/plans/:year/export.xlsx',
+    access: { kind: 'staff', roles: ALL_STAFF, jurisdiction: 'none' },
+    summary: 'A plan (draft or published) as the annex .xlsx',
+    params: yearParamsSchema,
+    handler: async (ctx, req) => {
+      const plan = await findPlanSummary(ctx.db, req.params.year, { publishedOnly: false });
+      if (plan === null) throw new AppError('not_found', `没有 ${req.params.year} 年度计划`);
+      return exportPlanXlsx(ctx.db, plan.id, plan.year, plan.title);
     },
   }),
   defineRoute<YearParams, unknown, unknown, { changes: PlanChangeDto[] }>({

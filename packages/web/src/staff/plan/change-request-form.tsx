@@ -54,7 +54,12 @@ export function ChangeRequestForm({ year, tasks, onSubmitted }: ChangeRequestFor
   const [errors, setErrors] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
 
-  const selected = taskCode === null ? undefined : tasks.find((task) => task.code === taskCode);
+  // A department may ask to change only the tasks it initiates or cooperates in.
+  const departmentId = session?.user.departmentId ?? null;
+  const ownTasks = tasks.filter((task) =>
+    [...task.initiatorDepartments, ...task.cooperatorDepartments].some((d) => d.id === departmentId),
+  );
+  const selected = taskCode === null ? undefined : ownTasks.find((task) => task.code === taskCode);
   const nextSeq = tasks.reduce((max, task) => Math.max(max, task.seq), 0) + 1;
   const userRegion =
     session === null ? '' : planRegionLabel(session.user.regionCode, session.user.regionName);
@@ -65,20 +70,23 @@ export function ChangeRequestForm({ year, tasks, onSubmitted }: ChangeRequestFor
   const chooseKind = (next: ChangeKind) => {
     setKind(next);
     setErrors([]);
-    if (next === 'add') setProposal(emptyTaskInput(userRegion, nextSeq));
+    if (next === 'add')
+      setProposal(emptyTaskInput(userRegion, nextSeq, session?.user.departmentName ?? null));
     else if (next === 'adjust' && selected !== undefined) setProposal(taskInputFromDto(selected));
     else setProposal(null);
   };
 
   const chooseTask = (code: string | null) => {
     setTaskCode(code);
-    const task = code === null ? undefined : tasks.find((candidate) => candidate.code === code);
+    const task = code === null ? undefined : ownTasks.find((candidate) => candidate.code === code);
     setProposal(kind === 'adjust' && task !== undefined ? taskInputFromDto(task) : null);
   };
 
   const reset = () => {
     setTaskCode(null);
-    setProposal(kind === 'add' ? emptyTaskInput(userRegion, nextSeq) : null);
+    setProposal(
+      kind === 'add' ? emptyTaskInput(userRegion, nextSeq, session?.user.departmentName ?? null) : null,
+    );
     setReason('');
     setLetter(null);
     setErrors([]);
@@ -98,7 +106,7 @@ export function ChangeRequestForm({ year, tasks, onSubmitted }: ChangeRequestFor
     ) {
       problems.push(t('changeForm.unchanged'));
     }
-    if (reason.trim() === '') problems.push(t('changeForm.reasonRequired'));
+    if (reason.trim().length < 2) problems.push(t('changeForm.reasonRequired'));
     if (letter === null) problems.push(t('changeForm.letterRequired'));
     setErrors(problems);
     if (problems.length > 0 || letter === null || csrfToken === null) return;
@@ -143,14 +151,14 @@ export function ChangeRequestForm({ year, tasks, onSubmitted }: ChangeRequestFor
           <Form.Item label={t('changeForm.task')} required>
             <Select
               data-testid="change-task-select"
-              showSearch
+              showSearch={{ optionFilterProp: 'label' }}
               allowClear
               value={taskCode}
               placeholder={t('changeForm.taskPlaceholder')}
               onChange={(value: string | undefined) => {
                 chooseTask(value ?? null);
               }}
-              options={tasks.map((task) => ({ value: task.code, label: `${task.code} ${task.name}` }))}
+              options={ownTasks.map((task) => ({ value: task.code, label: `${task.code} ${task.name}` }))}
             />
           </Form.Item>
         ) : null}

@@ -201,7 +201,11 @@ export function ChangeRequestList({ year, requests, tasks, canDecide, onDecided 
         expandable={{
           rowExpandable: (request) => request.task !== null || request.taskCode !== null,
           expandedRowRender: (request) => {
-            const current = request.taskCode === null ? undefined : taskByCode.get(request.taskCode);
+            // Once decided, the plan's task is the result, no longer the state the request started from.
+            const current =
+              request.taskCode === null || request.status !== 'pending'
+                ? undefined
+                : taskByCode.get(request.taskCode);
             return (
               <Flex vertical gap="small">
                 {current === undefined ? null : (

@@ -18,7 +18,7 @@ export function DecisionModal({ request, decision, pending, onCancel, onConfirm 
   const t = useT();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const missing = decision === 'reject' && reason.trim() === '';
+  const missing = decision === 'reject' && reason.trim().length < 2;
   const okButtonProps = {
     'data-testid': 'decision-ok',
     loading: pending,

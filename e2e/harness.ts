@@ -50,6 +50,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
     SSJ_DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    SSJ_DEMO_OBJECTS: process.env['SSJ_DEMO_OBJECTS'] ?? '20000',
   };
   const child: ChildProcess = spawn(
     process.execPath,

@@ -102,6 +102,14 @@ export const planLifecycleJourney: Journey = {
     const publicRow = await page.getByTestId(`task-row-${FLAGGED_CODE}`).innerText();
     expectTrue(publicRow.includes(FIXED_NAME), `the portal shows the fixed task, got "${publicRow}"`);
     await screenshot('portal-plan-2024');
+    const exportHref = await page.getByTestId('portal-plan-export').getAttribute('href');
+    expectTrue(exportHref !== null, 'the portal offers the .xlsx');
+    const xlsx = await page.request.get(new URL(exportHref, baseUrl).toString());
+    const xlsxType = xlsx.headers()['content-type'] ?? '';
+    expectTrue(
+      xlsx.ok() && xlsxType.includes('spreadsheetml'),
+      `the .xlsx downloads, got ${xlsx.status()} ${xlsxType}`,
+    );
 
     // 5. The city market-supervision bureau asks to adjust one of its tasks, with a stamped letter.
     await page.goto(`${baseUrl}/app/plan`);

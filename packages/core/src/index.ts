@@ -9,3 +9,4 @@ export * from './registry/index.ts';
 export * from './sampling/index.ts';
 export * from './allocation/index.ts';
 export * from './plan-files/index.ts';
+export * from './draw/index.ts';

@@ -53,7 +53,10 @@ export interface PrepareResult {
 }
 
 /** Prepare the database for use: migrations, reference data, and demo content when asked. */
-export async function prepareDatabase(database: DatabaseHandle, options: PrepareOptions): Promise<PrepareResult> {
+export async function prepareDatabase(
+  database: DatabaseHandle,
+  options: PrepareOptions,
+): Promise<PrepareResult> {
   const migrations = await migrateToLatest(database.db);
   await seedReferenceData(database.db, listDepartmentSeeds());
   if (!options.demo) return { migrations, createdDemoAccounts: [], demoPlanTasks: 0, demoObjects: 0 };

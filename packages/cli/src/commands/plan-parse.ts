@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { parsePlanFormat, PLAN_FORMATS, readPlanFile } from './read-plan-file.ts';
 import type { PlanParse } from '@ssj/core';
 
-
 /** A human summary: tasks per region, then every warning with its source lines. */
 function describeParse(file: string, parse: PlanParse): string {
   const perRegion = new Map<string, number>();

@@ -1,6 +1,9 @@
 import cliProgress from 'cli-progress';
 
-const PHASE_NAMES: Record<string, string> = { objects: '检查对象 objects', inspectors: '执法人员 inspectors' };
+const PHASE_NAMES: Record<string, string> = {
+  objects: '检查对象 objects',
+  inspectors: '执法人员 inspectors',
+};
 
 /** A progress reporter for long phases (register generation, imports): a bar on a terminal, lines otherwise. */
 export function createProgressReporter(): {
@@ -20,7 +23,10 @@ export function createProgressReporter(): {
         lastLogged = -1;
         if (tty) {
           bar = new cliProgress.SingleBar(
-            { format: `${PHASE_NAMES[phase] ?? phase} [{bar}] {value}/{total} {percentage}% ETA {eta}s`, stream: process.stderr },
+            {
+              format: `${PHASE_NAMES[phase] ?? phase} [{bar}] {value}/{total} {percentage}% ETA {eta}s`,
+              stream: process.stderr,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(total, 0);

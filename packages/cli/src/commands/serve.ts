@@ -12,7 +12,11 @@ export function registerServeCommand(program: Command): void {
       const config = readConfig();
       const progress = createProgressReporter();
       const demoObjects = Number(process.env['SSJ_DEMO_OBJECTS'] ?? DEFAULT_DEMO_OBJECTS);
-      const server = await startServer(config, { demo: options.demo, demoObjects, onProgress: progress.report });
+      const server = await startServer(config, {
+        demo: options.demo,
+        demoObjects,
+        onProgress: progress.report,
+      });
       progress.stop();
       if (server.createdDemoAccounts.length > 0) {
         const lines = [

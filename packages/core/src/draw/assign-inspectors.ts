@@ -437,6 +437,7 @@ export function assignInspectors(
   const s = createSearch(network);
   const filled = fillAllGroups(network, s, input);
   if (!filled.ok) return filled;
+  const keyer = createTicketKeyer(input.inspectorSeed);
   const members: AssignedInspector[][] = input.targets.map(() => []);
   for (let g = 0; g < network.groupDemand.length; g++) {
     const t = network.groupTarget[g] ?? 0;
@@ -447,7 +448,8 @@ export function assignInspectors(
       members[t]?.push({
         inspectorId,
         departmentId: network.groupDepartment[g] ?? '',
-        ticket: computeInspectorTicket(input.inspectorSeed, target.targetId, inspectorId),
+        // = computeInspectorTicket(seed, targetId, inspectorId), from the keyer's prefix-hashed seed.
+        ticket: keyer.keyOf(`${target.targetId}/${inspectorId}`) >= 0 ? keyer.ticketNumberOfLast() : '',
       });
     }
   }

@@ -108,7 +108,7 @@ function verifySeeds(record: DrawRecord): Result<true, Discrepancy> {
     return discrepancy('task.code', 'the task code must be a valid text without "|"', 'a task code', code);
   }
   if (batch < 1)
-    return discrepancy('task.batch', 'the batch number must be at least 1', '≥ 1', String(batch));
+    return discrepancy('task.batch', 'the batch number must be at least 1', '>= 1', String(batch));
   for (const purpose of ['targets', 'inspectors'] as const) {
     const derived = deriveSeed(value, code, batch, purpose);
     const expected = derived.ok ? derived.value : '';
@@ -160,7 +160,7 @@ function verifyFrame(record: DrawRecord): Result<true, Discrepancy> {
       );
     }
     names.add(stratum.name);
-    if (stratum.size < 0) return discrepancy(`${field}.size`, 'must be ≥ 0', '≥ 0', String(stratum.size));
+    if (stratum.size < 0) return discrepancy(`${field}.size`, 'must be >= 0', '>= 0', String(stratum.size));
     if (stratum.allocation < 0 || stratum.allocation > stratum.size) {
       return discrepancy(
         `${field}.allocation`,
@@ -203,7 +203,7 @@ function verifyFrame(record: DrawRecord): Result<true, Discrepancy> {
 /** Step 5: the excluded commitment's form. */
 function verifyExcluded(record: DrawRecord): Result<true, Discrepancy> {
   const { count, hash } = record.excluded;
-  if (count < 0) return discrepancy('excluded.count', 'must be ≥ 0', '≥ 0', String(count));
+  if (count < 0) return discrepancy('excluded.count', 'must be >= 0', '>= 0', String(count));
   if (!HEX64.test(hash) || (count === 0 && hash !== EMPTY_EXCLUDED_HASH)) {
     return discrepancy(
       'excluded.hash',
@@ -402,11 +402,11 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
     }
     departments.add(slot.department);
     if (slot.count < 1)
-      return discrepancy(`inspectors.slots[${j}].count`, 'must be ≥ 1', '≥ 1', String(slot.count));
+      return discrepancy(`inspectors.slots[${j}].count`, 'must be >= 1', '>= 1', String(slot.count));
     for (let c = 0; c < slot.count; c++) slotOf.push(slot.department);
   }
   const cap = inspectors.workloadCap;
-  if (cap < 1) return discrepancy('inspectors.workloadCap', 'must be ≥ 1', '≥ 1', String(cap));
+  if (cap < 1) return discrepancy('inspectors.workloadCap', 'must be >= 1', '>= 1', String(cap));
   if (inspectors.teams.length !== record.targets.length) {
     return discrepancy(
       'inspectors.teams',

@@ -24,6 +24,92 @@ export interface Database {
   inspectors: InspectorTable;
   inspector_conflicts: InspectorConflictTable;
   task_line_populations: TaskLinePopulationTable;
+  draw_sessions: DrawSessionTable;
+  draw_frames: DrawFrameTable;
+  draw_sealed_strata: DrawSealedStrataTable;
+  draws: DrawTable;
+  draw_targets: DrawTargetTable;
+  draw_team_members: DrawTeamMemberTable;
+}
+
+/** 抽取会: frames frozen first, then the seed entered once by witnesses, then draws published. */
+export interface DrawSessionTable {
+  id: Generated<number>;
+  year: number;
+  title: string;
+  status: 'frozen' | 'seeded' | 'published';
+  created_by: number | null;
+  frozen_at: CreatedAt;
+  seed_digits: string | null;
+  beacon: string | null;
+  witnesses: ColumnType<string[] | null, string | null, string | null>;
+  seed_at: Date | null;
+  published_at: Date | null;
+}
+
+export interface DrawFrameStratumRow {
+  name: string;
+  size: number;
+  allocation: number;
+}
+
+export interface DrawFrameTable {
+  id: Generated<number>;
+  session_id: number;
+  task_id: number;
+  task_code: string;
+  batch: number;
+  algorithm: string;
+  frame_hash: string;
+  id_count: number;
+  ids: Json<string[]>;
+  /** Public stratum labels with size and allocation. */
+  strata: Json<DrawFrameStratumRow[]>;
+  sealed_hash: string | null;
+  /** Targets of earlier batches of the task, excluded from this frame: {count, hash}. */
+  excluded: Json<{ count: number; hash: string; ids: string[] }>;
+  /** core allocateBatch result, with the sealed class names (staff only). */
+  allocation: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface DrawSealedStrataTable {
+  frame_id: number;
+  salt: string;
+  assignments: Json<{ id: string; stratum: string }[]>;
+  /** Public label → risk class (S1 → A …). */
+  labels: Json<Record<string, string>>;
+}
+
+export interface DrawTable {
+  id: Generated<number>;
+  frame_id: number;
+  task_id: number;
+  task_code: string;
+  batch: number;
+  /** The published record (core draw/draw-record.ts), what `ssj verify` and tools/verify.py read. */
+  record: Json<unknown>;
+  record_sha256: string;
+  supersedes_draw_id: number | null;
+  reason: string | null;
+  approved_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface DrawTargetTable {
+  draw_id: number;
+  rank: number;
+  object_id: number;
+  canonical_id: string;
+  ticket: string;
+}
+
+export interface DrawTeamMemberTable {
+  draw_id: number;
+  object_id: number;
+  inspector_id: number;
+  department_id: number;
+  ticket: string;
 }
 
 type Json<T> = ColumnType<T, string, string>;
@@ -78,7 +164,11 @@ export interface InspectorTable {
   region_code: string;
   certificate_no: string;
   certificate_expires_on: string;
-  second_certificate: ColumnType<{ name: string; number: string; expiresOn: string } | null, string | null, string | null>;
+  second_certificate: ColumnType<
+    { name: string; number: string; expiresOn: string } | null,
+    string | null,
+    string | null
+  >;
   specialties: Json<string[]>;
   status: '在岗' | '休假' | '调离';
   beat: string | null;

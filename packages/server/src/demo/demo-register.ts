@@ -1,8 +1,16 @@
 import type { Kysely } from 'kysely';
 import { collectNamedObjects, generateDemoRegister } from '@ssj/core';
 import type { Database } from '../db/schema.ts';
-import { countObjects, insertInspectors, insertRegisterObjects } from '../features/registers/register-store.ts';
-import { listTaskLines, suggestMissingPopulations, suggestRuleForLine } from '../features/registers/population-store.ts';
+import {
+  countObjects,
+  insertInspectors,
+  insertRegisterObjects,
+} from '../features/registers/register-store.ts';
+import {
+  listTaskLines,
+  suggestMissingPopulations,
+  suggestRuleForLine,
+} from '../features/registers/population-store.ts';
 import { DEMO_PLAN_YEAR } from './demo-plan.ts';
 
 export const DEMO_REGISTER_SEED = 'jincheng-2023';
@@ -20,7 +28,11 @@ export interface DemoRegisterOptions {
  */
 export async function seedDemoRegister(db: Kysely<Database>, options: DemoRegisterOptions): Promise<number> {
   if ((await countObjects(db)) > 0) return 0;
-  const plan = await db.selectFrom('plans').select('id').where('year', '=', DEMO_PLAN_YEAR).executeTakeFirst();
+  const plan = await db
+    .selectFrom('plans')
+    .select('id')
+    .where('year', '=', DEMO_PLAN_YEAR)
+    .executeTakeFirst();
   const lines = plan === undefined ? [] : await listTaskLines(db, plan.id);
   const named = collectNamedObjects(lines.map(suggestRuleForLine));
   const generated = generateDemoRegister({

@@ -290,6 +290,8 @@ export const en: Messages = {
   'changes.all': 'Change requests',
   'changes.readOnly': 'Read only',
   'changes.loadFailed': 'Could not load the change requests',
+  'changes.notForRole':
+    "Department administrators submit plan changes and the leadership office decides them; the results show in the plan's versions.",
   'changes.none': 'No change requests',
   'changes.newTask': '(new task)',
   'changes.currentTask': 'Current task',
@@ -350,6 +352,7 @@ export const en: Messages = {
   'publicPlan.versionCurrent': 'Version {version} (current)',
   'publicPlan.oldVersion':
     'You are viewing version {version} (superseded); the current version is {current}.',
+  'publicPlan.exportCurrent': 'Download the current version (Excel)',
   'publicPlan.toCurrent': 'View the current version',
   'publicPlan.historyHint':
     'Every version of the plan is kept; the SHA-256 fingerprints its task list so anyone can check it.',

@@ -284,6 +284,7 @@ export const zhCn = {
   'changes.all': '调整申请',
   'changes.readOnly': '只读',
   'changes.loadFailed': '无法加载调整申请',
+  'changes.notForRole': '计划调整申请由部门管理员提交、领导小组办公室审批；调整结果见年度计划的版本记录。',
   'changes.none': '暂无调整申请',
   'changes.newTask': '（新增任务）',
   'changes.currentTask': '现行任务',
@@ -343,6 +344,7 @@ export const zhCn = {
   'publicPlan.summary': '版本 {version}，共 {count} 项任务，发布于 {date}',
   'publicPlan.versionCurrent': '版本 {version}（现行）',
   'publicPlan.oldVersion': '您正在查看版本 {version}（历史版本），现行版本为 {current}。',
+  'publicPlan.exportCurrent': '下载现行版本 Excel',
   'publicPlan.toCurrent': '查看现行版本',
   'publicPlan.historyHint': '计划的每一个版本都保留；SHA-256 是该版本任务清单的指纹，可用于核对。',
 } as const satisfies Record<string, string>;

@@ -137,7 +137,9 @@ export function PublicPlanPage() {
             download
             data-testid="portal-plan-export"
           >
-            {t('plan.export')}
+            {shownVersion !== undefined && shownVersion < currentVersion
+              ? t('publicPlan.exportCurrent')
+              : t('plan.export')}
           </Button>
         </Flex>
         {data === null ? null : (

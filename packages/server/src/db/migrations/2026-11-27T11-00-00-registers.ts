@@ -34,7 +34,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('objects_region_status_idx').on('objects').columns(['region_code', 'status']).execute();
+  await db.schema
+    .createIndex('objects_region_status_idx')
+    .on('objects')
+    .columns(['region_code', 'status'])
+    .execute();
   await db.schema.createIndex('objects_uscc_idx').on('objects').column('uscc').execute();
   await db.schema.createIndex('objects_name_key_idx').on('objects').column('name_key').execute();
   await sql`create index objects_category_codes_idx on objects using gin (category_codes)`.execute(db);
@@ -47,8 +51,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('number', 'text', (c) => c.notNull())
     .addColumn('expires_on', 'text')
     .execute();
-  await db.schema.createIndex('object_licences_object_idx').on('object_licences').column('object_id').execute();
-  await db.schema.createIndex('object_licences_name_idx').on('object_licences').columns(['name', 'object_id']).execute();
+  await db.schema
+    .createIndex('object_licences_object_idx')
+    .on('object_licences')
+    .column('object_id')
+    .execute();
+  await db.schema
+    .createIndex('object_licences_name_idx')
+    .on('object_licences')
+    .columns(['name', 'object_id'])
+    .execute();
 
   await db.schema
     .createTable('object_risk_history')
@@ -87,7 +99,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('task_line_populations')
-    .addColumn('task_line_id', 'integer', (c) => c.primaryKey().references('task_lines.id').onDelete('cascade'))
+    .addColumn('task_line_id', 'integer', (c) =>
+      c.primaryKey().references('task_lines.id').onDelete('cascade'),
+    )
     .addColumn('rule', 'jsonb', (c) => c.notNull())
     .addColumn('frame_size', 'integer')
     .addColumn('confirmed_by', 'integer', (c) => c.references('users.id'))

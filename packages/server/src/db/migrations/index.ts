@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-27T09-00-00-foundation.ts';
 import * as planChanges from './2026-11-27T10-00-00-plan-changes.ts';
 import * as registers from './2026-11-27T11-00-00-registers.ts';
+import * as draws from './2026-11-27T12-00-00-draws.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -11,4 +12,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-27T09-00-00-foundation': foundation,
   '2026-11-27T10-00-00-plan-changes': planChanges,
   '2026-11-27T11-00-00-registers': registers,
+  '2026-11-27T12-00-00-draws': draws,
 };

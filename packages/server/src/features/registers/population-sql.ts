@@ -12,10 +12,14 @@ type ObjectsEb = ExpressionBuilder<Database, 'objects'>;
 export function buildPopulationCondition(eb: ObjectsEb, rule: PopulationRule): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   parts.push(
-    rule.regionCodes.length === 0 ? sql<SqlBool>`false` : eb('objects.region_code', 'in', [...rule.regionCodes]),
+    rule.regionCodes.length === 0
+      ? sql<SqlBool>`false`
+      : eb('objects.region_code', 'in', [...rule.regionCodes]),
   );
   parts.push(
-    rule.filters.statuses.length === 0 ? sql<SqlBool>`false` : eb('objects.status', 'in', [...rule.filters.statuses]),
+    rule.filters.statuses.length === 0
+      ? sql<SqlBool>`false`
+      : eb('objects.status', 'in', [...rule.filters.statuses]),
   );
   if (rule.explicit) {
     const names = rule.explicitNames.map(normaliseScopeText);
@@ -24,7 +28,9 @@ export function buildPopulationCondition(eb: ObjectsEb, rule: PopulationRule): E
   }
   if (rule.filters.kinds !== null) {
     parts.push(
-      rule.filters.kinds.length === 0 ? sql<SqlBool>`false` : eb('objects.kind', 'in', [...rule.filters.kinds]),
+      rule.filters.kinds.length === 0
+        ? sql<SqlBool>`false`
+        : eb('objects.kind', 'in', [...rule.filters.kinds]),
     );
   }
   const tags = new Set<string>();

@@ -35,7 +35,12 @@ export async function listTaskLines(db: Kysely<Database>, planId: number): Promi
 }
 
 export function suggestRuleForLine(line: TaskLineRef): PopulationRule {
-  return suggestPopulationRule(line.scope === '' ? null : line.scope, line.regionCode, line.taskName, line.matters);
+  return suggestPopulationRule(
+    line.scope === '' ? null : line.scope,
+    line.regionCode,
+    line.taskName,
+    line.matters,
+  );
 }
 
 /** The number of objects a rule puts in the frame (the live count the clerk sees). */
@@ -77,7 +82,9 @@ export async function selectFrame(db: Kysely<Database>, rule: PopulationRule): P
 export async function suggestMissingPopulations(db: Kysely<Database>, planId: number): Promise<number> {
   const lines = await listTaskLines(db, planId);
   const existing = new Set(
-    (await db.selectFrom('task_line_populations').select('task_line_id').execute()).map((r) => r.task_line_id),
+    (await db.selectFrom('task_line_populations').select('task_line_id').execute()).map(
+      (r) => r.task_line_id,
+    ),
   );
   let set = 0;
   for (const line of lines) {

@@ -61,7 +61,12 @@ export async function insertRegisterObjects(
         return id;
       };
       const licences = slice.flatMap((o) =>
-        o.licences.map((l) => ({ object_id: objectIdOf(o.id), name: l.name, number: l.number, expires_on: l.expiresOn })),
+        o.licences.map((l) => ({
+          object_id: objectIdOf(o.id),
+          name: l.name,
+          number: l.number,
+          expires_on: l.expiresOn,
+        })),
       );
       if (licences.length > 0) {
         await sql`
@@ -110,7 +115,8 @@ export async function insertInspectors(
       .values(
         slice.map((p) => {
           const departmentId = departments.get(p.departmentCode);
-          if (departmentId === undefined) throw new Error(`inspector ${p.id}: unknown department ${p.departmentCode}`);
+          if (departmentId === undefined)
+            throw new Error(`inspector ${p.id}: unknown department ${p.departmentCode}`);
           return {
             code: p.id,
             name: p.name,
@@ -128,7 +134,9 @@ export async function insertInspectors(
       )
       .returning(['id'])
       .execute();
-    const conflicts = slice.flatMap((p, i) => p.conflicts.map((objectId) => ({ inspector: idAt(rows, i), objectId })));
+    const conflicts = slice.flatMap((p, i) =>
+      p.conflicts.map((objectId) => ({ inspector: idAt(rows, i), objectId })),
+    );
     if (conflicts.length > 0) {
       const objects = await trx
         .selectFrom('objects')

@@ -23,8 +23,11 @@ export function PlanChangesPage() {
   const yearList = years.state.status === 'loaded' ? years.state.data : null;
   const year = yearList === null ? null : pickYear(yearList, params.get('year'));
   const plan = useApiQuery(year === null ? null : `plan:${year}`, (signal) => getPlan(year ?? 0, {}, signal));
-  const requests = useApiQuery(year === null ? null : `change-requests:${year}`, (signal) =>
-    getChangeRequests(year ?? 0, signal),
+  // Inspectors do not handle plan changes: they see the plan, not the requests.
+  const canSeeRequests = role !== 'inspector';
+  const requests = useApiQuery(
+    year === null || !canSeeRequests ? null : `change-requests:${year}`,
+    (signal) => getChangeRequests(year ?? 0, signal),
   );
 
   if (years.state.status === 'error') {
@@ -96,35 +99,38 @@ export function PlanChangesPage() {
           ) : null}
         </Card>
       ) : null}
-      <Card
-        title={role === 'department_admin' ? t('changes.mine') : t('changes.all')}
-        extra={
-          role === 'auditor' ? (
-            <Typography.Text type="secondary">{t('changes.readOnly')}</Typography.Text>
-          ) : null
-        }
-      >
-        {requests.state.status === 'loading' ? <Skeleton active /> : null}
-        {requests.state.status === 'error' ? (
-          <QueryErrorAlert
-            title={t('changes.loadFailed')}
-            error={requests.state.error}
-            onRetry={requests.reload}
-          />
-        ) : null}
-        {requests.state.status === 'loaded' && year !== null ? (
-          <ChangeRequestList
-            year={year}
-            requests={requests.state.data}
-            tasks={tasks}
-            canDecide={role === 'office_admin'}
-            onDecided={() => {
-              requests.reload();
-              plan.reload();
-            }}
-          />
-        ) : null}
-      </Card>
+      {canSeeRequests ? null : <Alert type="info" showIcon title={t('changes.notForRole')} />}
+      {canSeeRequests ? (
+        <Card
+          title={role === 'department_admin' ? t('changes.mine') : t('changes.all')}
+          extra={
+            role === 'auditor' ? (
+              <Typography.Text type="secondary">{t('changes.readOnly')}</Typography.Text>
+            ) : null
+          }
+        >
+          {requests.state.status === 'loading' ? <Skeleton active /> : null}
+          {requests.state.status === 'error' ? (
+            <QueryErrorAlert
+              title={t('changes.loadFailed')}
+              error={requests.state.error}
+              onRetry={requests.reload}
+            />
+          ) : null}
+          {requests.state.status === 'loaded' && year !== null ? (
+            <ChangeRequestList
+              year={year}
+              requests={requests.state.data}
+              tasks={tasks}
+              canDecide={role === 'office_admin'}
+              onDecided={() => {
+                requests.reload();
+                plan.reload();
+              }}
+            />
+          ) : null}
+        </Card>
+      ) : null}
     </Flex>
   );
 }

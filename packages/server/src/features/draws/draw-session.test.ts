@@ -1,0 +1,158 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyDrawRecord } from '@ssj/core';
+import { SYSTEM_ACTOR } from '../../audit/audit-log.ts';
+import { verifyAuditChain } from '../../audit/audit-log.ts';
+import type { DatabaseHandle } from '../../db/database.ts';
+import { prepareDatabase } from '../../start-server.ts';
+import { createTestDatabase } from '../../testing/test-database.ts';
+import { findLiveDraw, loadDrawRecord, loadStrataFile } from './draw-queries.ts';
+import { freezeDrawSession } from './freeze-session.ts';
+import { publishDrawSession } from './publish-session.ts';
+import { enterSessionSeed } from './seed-session.ts';
+
+const SEED = '31415926535897932384626433';
+
+describe('a draw session on the demo register: freeze → seed → publish → verify', () => {
+  let h: DatabaseHandle;
+  let sessionId = 0;
+  const items = [
+    { taskCode: 'JC2023-001', batch: 1 },
+    { taskCode: 'JC2023-007', batch: 1 },
+    { taskCode: 'JC2023-096', batch: 1 },
+  ];
+
+  beforeAll(async () => {
+    h = await createTestDatabase();
+    await prepareDatabase(h, { demo: true, demoObjects: 3000 });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('freezes the frames and publishes their hashes before any seed exists', async () => {
+    const frozen = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
+      year: 2023,
+      title: '2023 第一批抽取会',
+      items,
+    });
+    expect(frozen.ok, JSON.stringify(frozen)).toBe(true);
+    if (!frozen.ok) return;
+    sessionId = frozen.value.sessionId;
+    expect(frozen.value.frames).toHaveLength(3);
+    for (const f of frozen.value.frames) {
+      expect(f.frameHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(f.frameSize).toBeGreaterThan(0);
+      expect(f.targets).toBeGreaterThan(0);
+      expect(f.targets).toBeLessThanOrEqual(f.frameSize);
+    }
+    const session = await h.db
+      .selectFrom('draw_sessions')
+      .selectAll()
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow();
+    expect(session.seed_digits).toBeNull();
+  });
+
+  it('refuses a seed with too few digits or one witness', async () => {
+    const short = await enterSessionSeed(h.db, SYSTEM_ACTOR, sessionId, {
+      digits: '12345',
+      beacon: null,
+      witnesses: ['张三', '李四'],
+    });
+    expect(short).toMatchObject({ ok: false, error: { kind: 'bad_seed' } });
+    const lonely = await enterSessionSeed(h.db, SYSTEM_ACTOR, sessionId, {
+      digits: SEED,
+      beacon: null,
+      witnesses: ['张三'],
+    });
+    expect(lonely).toMatchObject({ ok: false, error: { kind: 'witnesses' } });
+  });
+
+  it('takes the seed once, and the database refuses to change it', async () => {
+    const seeded = await enterSessionSeed(h.db, SYSTEM_ACTOR, sessionId, {
+      digits: SEED,
+      beacon: null,
+      witnesses: ['张三', '李四'],
+    });
+    expect(seeded.ok).toBe(true);
+    const again = await enterSessionSeed(h.db, SYSTEM_ACTOR, sessionId, {
+      digits: '99999999999999999999999',
+      beacon: null,
+      witnesses: ['张三', '李四'],
+    });
+    expect(again).toMatchObject({ ok: false, error: { kind: 'wrong_state' } });
+    await expect(
+      sql`update draw_sessions set seed_digits = '11111111111111111111111' where id = ${sessionId}`.execute(
+        h.db,
+      ),
+    ).rejects.toThrow(/never edited/);
+  });
+
+  it('publishes draws whose records verify, with teams of the right departments', async () => {
+    const published = await publishDrawSession(h.db, SYSTEM_ACTOR, sessionId);
+    expect(published.ok, JSON.stringify(published)).toBe(true);
+    for (const item of items) {
+      const live = await findLiveDraw(h.db, item.taskCode, item.batch);
+      expect(live).not.toBeNull();
+      if (live === null) continue;
+      const record = await loadDrawRecord(h.db, live.id);
+      expect(record).not.toBeNull();
+      if (record === null) continue;
+      const strata = await loadStrataFile(h.db, live.id);
+      const publicCheck = verifyDrawRecord(record);
+      expect(publicCheck.ok, JSON.stringify(publicCheck)).toBe(true);
+      const fullCheck = verifyDrawRecord(record, strata ?? undefined);
+      expect(fullCheck.ok, JSON.stringify(fullCheck)).toBe(true);
+      expect(record.targets.length).toBeGreaterThan(0);
+      expect(record.inspectors?.teams).toHaveLength(record.targets.length);
+      for (const team of record.inspectors?.teams ?? []) {
+        expect(team.members.length).toBeGreaterThanOrEqual(2);
+      }
+    }
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a direct UPDATE or DELETE of a published draw, its targets and its frame', async () => {
+    await expect(sql`update draws set record_sha256 = 'x'`.execute(h.db)).rejects.toThrow(/immutable/);
+    await expect(sql`delete from draw_targets`.execute(h.db)).rejects.toThrow(/immutable/);
+    await expect(sql`update draw_frames set frame_hash = 'x'`.execute(h.db)).rejects.toThrow(/immutable/);
+    await expect(sql`update draw_team_members set ticket = '0.1'`.execute(h.db)).rejects.toThrow(/immutable/);
+    await expect(sql`delete from draw_sessions where id = ${sessionId}`.execute(h.db)).rejects.toThrow(
+      /cannot be deleted/,
+    );
+    await expect(
+      sql`update draw_sessions set title = 'x' where id = ${sessionId}`.execute(h.db),
+    ).rejects.toThrow(/published/);
+  });
+
+  it('refuses to draw the same task batch again, and excludes batch 1 targets from batch 2', async () => {
+    const again = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
+      year: 2023,
+      title: 'again',
+      items: [{ taskCode: 'JC2023-001', batch: 1 }],
+    });
+    expect(again).toMatchObject({ ok: false, error: { kind: 'already_drawn' } });
+    const twice = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
+      year: 2023,
+      title: 'batch 2',
+      items: [{ taskCode: 'JC2023-096', batch: 2 }],
+    });
+    expect(twice.ok, JSON.stringify(twice)).toBe(true);
+    if (!twice.ok) return;
+    await enterSessionSeed(h.db, SYSTEM_ACTOR, twice.value.sessionId, {
+      digits: '27182818284590452353602874',
+      beacon: null,
+      witnesses: ['王五', '赵六'],
+    });
+    expect((await publishDrawSession(h.db, SYSTEM_ACTOR, twice.value.sessionId)).ok).toBe(true);
+    const first = await findLiveDraw(h.db, 'JC2023-096', 1);
+    const second = await findLiveDraw(h.db, 'JC2023-096', 2);
+    const r1 = first === null ? null : await loadDrawRecord(h.db, first.id);
+    const r2 = second === null ? null : await loadDrawRecord(h.db, second.id);
+    const firstTargets = new Set(r1?.targets.map((t) => t.id));
+    expect(r2?.excluded.count).toBe(firstTargets.size);
+    for (const t of r2?.targets ?? []) expect(firstTargets.has(t.id)).toBe(false);
+    for (const id of firstTargets) expect(r2?.frame.ids.includes(id)).toBe(false);
+  });
+});

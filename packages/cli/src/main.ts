@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCalendarCommand } from './commands/calendar.ts';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerDrawCommand } from './commands/draw.ts';
 import { registerEstimateCommand } from './commands/estimate.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerPlanExportCommand } from './commands/plan-export.ts';
@@ -7,6 +9,7 @@ import { registerPlanImportCommand } from './commands/plan-import.ts';
 import { registerPlanParseCommand } from './commands/plan-parse.ts';
 import { registerSampleCommand } from './commands/sample.ts';
 import { registerUsccCommand } from './commands/uscc.ts';
+import { registerVerifyCommand } from './commands/verify.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommand } from './commands/user.ts';
 
@@ -23,8 +26,11 @@ export function buildProgram(): Command {
   registerPlanParseCommand(plan);
   registerPlanImportCommand(plan);
   registerPlanExportCommand(plan);
+  registerDemoCommand(program);
+  registerDrawCommand(program);
   registerSampleCommand(program);
   registerUsccCommand(program);
+  registerVerifyCommand(program);
   registerCalendarCommand(program);
   registerEstimateCommand(program);
   return program;

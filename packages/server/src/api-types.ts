@@ -187,3 +187,69 @@ export interface PlanChangeDto {
   departmentName: string | null;
   decidedAt: string;
 }
+
+export interface DrawFrameDto {
+  taskCode: string;
+  taskName: string;
+  batch: number;
+  frameHash: string;
+  frameSize: number;
+  /** Public stratum labels (S1…): sizes and allocations; which class is which stays sealed. */
+  strata: { name: string; size: number; allocation: number }[];
+  sealedHash: string | null;
+  excludedCount: number;
+  /** The published draw of this frame, once the session is published. */
+  drawId: number | null;
+}
+
+/** 抽取会 as the portal shows it: frames (hashes public from freezing on), then the seed, then the draws. */
+export interface DrawSessionDto {
+  id: number;
+  year: number;
+  title: string;
+  status: 'frozen' | 'seeded' | 'published';
+  frozenAt: string;
+  seed: { digits: string; beacon: string | null; witnesses: string[]; enteredAt: string } | null;
+  publishedAt: string | null;
+  frames: DrawFrameDto[];
+}
+
+export interface DrawTargetDto {
+  rank: number;
+  canonicalId: string;
+  name: string;
+  regionName: string;
+  address: string;
+  ticket: string;
+  /** Team members by public inspector code and department (no personal names on the portal). */
+  team: { inspectorCode: string; department: string }[];
+}
+
+export interface DrawDto {
+  id: number;
+  taskCode: string;
+  taskName: string;
+  year: number;
+  batch: number;
+  sessionId: number;
+  recordSha256: string;
+  frameHash: string;
+  frameSize: number;
+  createdAt: string;
+  supersedes: number | null;
+  supersededBy: number | null;
+  targets: DrawTargetDto[];
+}
+
+export interface DrawListItemDto {
+  id: number;
+  taskCode: string;
+  taskName: string;
+  year: number;
+  batch: number;
+  sessionId: number;
+  targets: number;
+  frameSize: number;
+  createdAt: string;
+  supersededBy: number | null;
+}

@@ -10,3 +10,8 @@ export * from './features/plans/plan-store.ts';
 export * from './features/registers/register-store.ts';
 export * from './features/registers/population-store.ts';
 export { seedDemoRegister } from './demo/demo-register.ts';
+export * from './features/draws/draw-errors.ts';
+export * from './features/draws/draw-queries.ts';
+export * from './features/draws/freeze-session.ts';
+export * from './features/draws/seed-session.ts';
+export * from './features/draws/publish-session.ts';

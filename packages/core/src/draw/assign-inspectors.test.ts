@@ -263,9 +263,8 @@ describe('assignInspectors against brute force', () => {
           expect(result.ok).toBe(false);
           if (result.ok || result.error.kind !== 'departmentShort') return;
           // The named target is the first at which the targets so far cannot all be served.
-          const at = withSeed.targets.findIndex(
-            (t) => t.targetId === (result.ok ? '' : result.error.targetId),
-          );
+          const { targetId } = result.error;
+          const at = withSeed.targets.findIndex((t) => t.targetId === targetId);
           expect(bruteForce({ ...withSeed, targets: withSeed.targets.slice(0, at) })).toBeDefined();
           expect(bruteForce({ ...withSeed, targets: withSeed.targets.slice(0, at + 1) })).toBeUndefined();
           return;

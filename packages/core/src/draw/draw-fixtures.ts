@@ -67,7 +67,14 @@ export function createSampleDraw(options: SampleDrawOptions = {}): SampleDraw {
     const assignments = ids.map((id) => ({ id, stratum: labelOf.get(classOf(id)) ?? '' }));
     strata = labels.value.map(({ name, label }) => {
       const size = ids.filter((id) => classOf(id) === name).length;
-      return { name: label, size, allocation: Math.min(size, Math.ceil((size * RISK_RATES[name]) / 100)) };
+      return {
+        name: label,
+        size,
+        allocation: Math.min(
+          size,
+          Math.ceil((size * RISK_RATES[name as (typeof RISK_CLASSES)[number]]) / 100),
+        ),
+      };
     });
     strataFile = { salt, assignments };
   } else {
@@ -146,7 +153,7 @@ type Mutable<T> = T extends readonly (infer U)[]
 
 /** `text` with the code point at `position` (counted in code points) replaced by `replacement`. */
 export function replaceCodePoint(text: string, position: number, replacement: string): string {
-  const points = [...text];
+  const points = Array.from(text);
   points[position] = replacement;
   return points.join('');
 }
@@ -155,7 +162,8 @@ export function replaceCodePoint(text: string, position: number, replacement: st
 export function changeCharacter(c: string, salt = 0): string {
   const pool = /[0-9]/.test(c) ? '0123456789' : 'abcdefXYZ012中';
   for (let k = 0; k < pool.length; k++) {
-    const candidate = [...pool][(k + salt) % [...pool].length] ?? 'x';
+    const points = Array.from(pool);
+    const candidate = points[(k + salt) % points.length] ?? 'x';
     if (candidate !== c) return candidate;
   }
   return 'x';
@@ -187,7 +195,7 @@ export function listTamperings(record: DrawRecord): Tampering[] {
     out.push({ label, record: copy });
   };
   const flip = (text: string, position: number): string =>
-    replaceCodePoint(text, position, changeCharacter([...text][position] ?? ''));
+    replaceCodePoint(text, position, changeCharacter(Array.from(text)[position] ?? ''));
   change('seed.digits first digit', (r) => (r.seed.digits = flip(r.seed.digits, 0)));
   change('seed.digits last digit', (r) => (r.seed.digits = flip(r.seed.digits, r.seed.digits.length - 1)));
   change('seed.value', (r) => (r.seed.value = flip(r.seed.value, 3)));

@@ -17,7 +17,7 @@ const stratified = createSampleDraw({ frameSize: 90, stratified: true, beacon: '
 const strataFile = stratified.strata as StrataFile;
 
 function check(record: MutableRecord | DrawRecord, strata?: StrataFile): string | undefined {
-  const result = verifyDrawRecord(record as DrawRecord, strata);
+  const result = verifyDrawRecord(record, strata);
   return result.ok ? undefined : result.error.field;
 }
 
@@ -54,7 +54,7 @@ describe('verifyDrawRecord reports the first discrepancy precisely', () => {
     if (target === undefined) throw new Error('fixture');
     const truth = target.ticket;
     target.ticket = replaceCodePoint(truth, 10, changeCharacter(truth[10] ?? ''));
-    const result = verifyDrawRecord(copy as DrawRecord);
+    const result = verifyDrawRecord(copy);
     expect(result.ok ? null : result.error).toEqual({
       field: 'targets[3].ticket',
       id: target.id,
@@ -146,11 +146,11 @@ function expectEveryPositionDetected(
   read: (r: MutableRecord) => string,
   write: (r: MutableRecord, value: string) => void,
 ): void {
-  const length = [...read(cloneRecord(single.record))].length;
+  const length = Array.from(read(cloneRecord(single.record))).length;
   for (let p = 0; p < length; p++) {
     const copy = cloneRecord(single.record);
     const value = read(copy);
-    write(copy, replaceCodePoint(value, p, changeCharacter([...value][p] ?? '', p)));
+    write(copy, replaceCodePoint(value, p, changeCharacter(Array.from(value)[p] ?? '', p)));
     expect(check(copy), `${name} position ${p}`).toBeDefined();
   }
 }
@@ -221,7 +221,7 @@ describe('changing any single character of the seed, a frame id, a target id or 
           (index, position, replacement) => {
             const copy = cloneRecord(single.record);
             const [value, write] = access[field](copy, index);
-            const points = [...value];
+            const points = Array.from(value);
             const p = position % points.length;
             write(replaceCodePoint(value, p, replacement));
             const changed = points[p] !== replacement;

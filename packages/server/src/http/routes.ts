@@ -1,4 +1,5 @@
 import { authRoutes } from '../features/auth/auth-routes.ts';
+import { drawRoutes } from '../features/draws/draw-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
 import { planRoutes } from '../features/plans/plan-routes.ts';
 import { referenceRoutes } from '../features/reference/reference-routes.ts';
@@ -12,4 +13,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...referenceRoutes,
   ...userRoutes,
   ...planRoutes,
+  ...drawRoutes,
 ];

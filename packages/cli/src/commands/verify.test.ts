@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,9 +48,19 @@ async function runCli(
   return { out, err, code };
 }
 
-function runPython(...args: string[]): { out: string; err: string; code: number | null } {
-  const result = spawnSync('python3', [VERIFY_PY, ...args], { encoding: 'utf8' });
-  return { out: result.stdout, err: result.stderr, code: result.status };
+/** Runs tools/verify.py as its own process (async, so many can run side by side). */
+function runPython(...args: string[]): Promise<{ out: string; err: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [VERIFY_PY, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      resolve({ out, err, code });
+    });
+  });
 }
 
 const single = createSampleDraw({ frameSize: 60 });
@@ -116,39 +126,42 @@ describe.skipIf(!hasPython)('tools/verify.py agrees with ssj verify', () => {
     for (const c of cases) {
       const file = writeJson(c.record);
       const extra = c.strata === undefined ? [] : ['--strata', c.strata];
-      const py = runPython(file, ...extra, '--json');
+      const py = await runPython(file, ...extra, '--json');
       const ts = await runCli(file, ...extra, '--json');
       expect([py.code, ts.code], `${c.name}: ${py.err}`).toEqual([0, 0]);
       expect(JSON.parse(py.out), c.name).toEqual(JSON.parse(ts.out));
     }
-    const human = runPython(singleFile);
+    const human = await runPython(singleFile);
     expect(human.out).toContain(`OK draw ${single.record.id}`);
   });
 
   it('rejects tampered records with the same exit code and the same first discrepancy', async () => {
-    let compared = 0;
-    for (const c of cases) {
-      for (const t of listTamperings(c.record)) {
+    const runs = cases.flatMap((c) =>
+      listTamperings(c.record).map((t) => {
         const file = writeJson(t.record);
         const extra = c.strata === undefined ? [] : ['--strata', c.strata];
-        const py = runPython(file, ...extra, '--json');
-        const ts = await runCli(file, ...extra, '--json');
-        const label = `${c.name} / ${t.label}`;
-        expect(py.code, `${label}: ${py.err}`).toBe(ts.code);
-        expect(ts.code, label).toBe(isDetectable(t.label, c.record, c.strata !== undefined) ? 1 : 0);
-        const fromPython = JSON.parse(py.out) as Record<string, unknown>;
-        const fromTs = JSON.parse(ts.out) as Record<string, unknown>;
-        expect(
-          {
-            field: fromPython.field,
-            id: fromPython.id,
-            expected: fromPython.expected,
-            found: fromPython.found,
-          },
-          label,
-        ).toEqual({ field: fromTs.field, id: fromTs.id, expected: fromTs.expected, found: fromTs.found });
-        compared++;
-      }
+        return { c, t, file, extra, python: runPython(file, ...extra, '--json') };
+      }),
+    );
+    let compared = 0;
+    for (const { c, t, file, extra, python } of runs) {
+      const py = await python;
+      const ts = await runCli(file, ...extra, '--json');
+      const label = `${c.name} / ${t.label}`;
+      expect(py.code, `${label}: ${py.err}`).toBe(ts.code);
+      expect(ts.code, label).toBe(isDetectable(t.label, c.record, c.strata !== undefined) ? 1 : 0);
+      const fromPython = JSON.parse(py.out) as Record<string, unknown>;
+      const fromTs = JSON.parse(ts.out) as Record<string, unknown>;
+      expect(
+        {
+          field: fromPython.field,
+          id: fromPython.id,
+          expected: fromPython.expected,
+          found: fromPython.found,
+        },
+        label,
+      ).toEqual({ field: fromTs.field, id: fromTs.id, expected: fromTs.expected, found: fromTs.found });
+      compared++;
     }
     expect(compared).toBeGreaterThan(50);
   });
@@ -162,13 +175,13 @@ describe.skipIf(!hasPython)('tools/verify.py agrees with ssj verify', () => {
         k === 3 ? { ...a, stratum: a.stratum === 'S1' ? 'S2' : 'S1' } : a,
       ),
     });
-    const py = runPython(stratifiedFile, '--strata', moved, '--json');
+    const py = await runPython(stratifiedFile, '--strata', moved, '--json');
     const ts = await runCli(stratifiedFile, '--strata', moved, '--json');
     expect([py.code, ts.code]).toEqual([1, 1]);
     expect((JSON.parse(py.out) as { field: string }).field).toBe('frame.sealed');
-    expect(runPython(stratifiedFile, '--strata', path.join(dir, 'missing.json')).code).toBe(2);
-    expect(runPython(path.join(dir, 'missing.json')).code).toBe(2);
+    expect((await runPython(stratifiedFile, '--strata', path.join(dir, 'missing.json'))).code).toBe(2);
+    expect((await runPython(path.join(dir, 'missing.json'))).code).toBe(2);
     const wrongShape = writeJson({ ...single.record, format: 'other' });
-    expect(runPython(wrongShape).code).toBe(2);
+    expect((await runPython(wrongShape)).code).toBe(2);
   });
 });

@@ -10,8 +10,6 @@ import {
   DRAW_ALGORITHM_VERSION,
   compareByCodePoint,
   compareTickets,
-  computeFirstFraction,
-  computeInspectorTicket,
   deriveSeed,
   hashSealedStrata,
   hashSha256Hex,
@@ -19,6 +17,7 @@ import {
   serializeFrame,
 } from '../sampling/index.ts';
 import type { Ticket } from '../sampling/index.ts';
+import { createTicketKeyer } from '../sampling/ticket-key.ts';
 import { combineSessionSeed, isValidBeacon, isValidSeedDigits } from './combine-session-seed.ts';
 import type { DrawRecord, DrawRecordInspectors, StrataFile } from './draw-record.ts';
 import { EMPTY_EXCLUDED_HASH } from './hash-excluded-ids.ts';
@@ -67,6 +66,15 @@ function discrepancy(
   id: string | null = null,
 ): Result<never, Discrepancy> {
   return err({ field, id, expected, found, message });
+}
+
+/**
+ * `x => U(H(seed) + x)`: `computeFirstFraction(x, seed)` and `computeInspectorTicket(seed, targetId, inspectorId)`
+ * with `x = targetId + "/" + inspectorId`, but hashing the seed once. `x` must be well formed (checked before).
+ */
+function createTicketer(seed: string): (x: string) => string {
+  const keyer = createTicketKeyer(seed);
+  return (x) => (keyer.keyOf(x) >= 0 ? keyer.ticketNumberOfLast() : '');
 }
 
 function show(value: string | null): string {
@@ -228,6 +236,7 @@ function verifyTargets(record: DrawRecord, frameIds: ReadonlySet<string>): Resul
     );
   }
   const seen = new Set<string>();
+  const ticketOf = createTicketer(record.derivedSeeds.targets);
   let previous: Ticket | undefined;
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
@@ -238,7 +247,7 @@ function verifyTargets(record: DrawRecord, frameIds: ReadonlySet<string>): Resul
     if (seen.has(id))
       return discrepancy(`targets[${i}].id`, 'the target is listed twice', 'a new id', id, id);
     seen.add(id);
-    const ticket = computeFirstFraction(id, record.derivedSeeds.targets);
+    const ticket = ticketOf(id);
     if (ticket !== target.ticket) {
       return discrepancy(
         `targets[${i}].ticket`,
@@ -417,6 +426,7 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
   }
   const departmentOf = new Map<string, string>();
   const load = new Map<string, number>();
+  const ticketOf = createTicketer(record.derivedSeeds.inspectors);
   for (let i = 0; i < inspectors.teams.length; i++) {
     const team = inspectors.teams[i];
     const target = record.targets[i];
@@ -477,7 +487,7 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
         );
       }
       departmentOf.set(inspectorId, member.department);
-      const ticket = computeInspectorTicket(record.derivedSeeds.inspectors, target.id, inspectorId);
+      const ticket = ticketOf(`${target.id}/${inspectorId}`);
       if (ticket !== member.ticket) {
         return discrepancy(
           `${field}.ticket`,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { verifyDrawRecord } from '../../../core/src/draw/index.ts';
-import type { DrawRecord } from '../../../core/src/draw/index.ts';
 import { createSampleDraw, isDetectable, listTamperings } from '../../../core/src/draw/draw-fixtures.ts';
 import { SEALED_STRATA_NOTE, verifyRecord, verifyRecordText } from './verify-record.ts';
 

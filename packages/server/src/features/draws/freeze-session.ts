@@ -38,6 +38,8 @@ interface TaskForDraw {
   readonly id: number;
   readonly code: string;
   readonly riskBased: boolean;
+  /** The inspector draw needs an initiating department; checked before anything is frozen. */
+  readonly hasInitiator: boolean;
   readonly lines: {
     readonly id: number;
     readonly ratioPercent: number | null;
@@ -54,7 +56,7 @@ async function loadTask(
 ): Promise<TaskForDraw | null> {
   const task = await trx
     .selectFrom('tasks')
-    .select(['id', 'code', 'risk_based'])
+    .select(['id', 'code', 'risk_based', 'initiator_department_ids'])
     .where('plan_id', '=', planId)
     .where('code', '=', code)
     .where('status', '=', 'active')
@@ -70,6 +72,7 @@ async function loadTask(
     id: task.id,
     code: task.code,
     riskBased: task.risk_based,
+    hasInitiator: task.initiator_department_ids.length > 0,
     lines: lines.map((l) => ({
       id: l.id,
       ratioPercent: l.ratio_percent,
@@ -177,6 +180,7 @@ export async function freezeDrawSession(
       for (const item of input.items) {
         const task = await loadTask(trx, plan.id, item.taskCode);
         if (task === null) return err({ kind: 'task_not_found', code: item.taskCode });
+        if (!task.hasInitiator) return err({ kind: 'no_initiator', code: task.code });
         const line = chooseGoverningLine(task);
         if (line === undefined || line.ratioPercent === null || line.ratioBound === null) {
           return err({ kind: 'no_ratio', code: task.code });

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommand } from './commands/audit.ts';
 import { registerCalendarCommand } from './commands/calendar.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerDrawCommand } from './commands/draw.ts';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerPlanParseCommand(plan);
   registerPlanImportCommand(plan);
   registerPlanExportCommand(plan);
+  registerAuditCommand(program);
   registerDemoCommand(program);
   registerDrawCommand(program);
   registerSampleCommand(program);

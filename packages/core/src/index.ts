@@ -10,3 +10,4 @@ export * from './sampling/index.ts';
 export * from './allocation/index.ts';
 export * from './plan-files/index.ts';
 export * from './draw/index.ts';
+export * from './register-import/index.ts';

@@ -253,3 +253,27 @@ export interface DrawListItemDto {
   createdAt: string;
   supersededBy: number | null;
 }
+
+export interface AuditEntryDto {
+  id: number;
+  at: string;
+  actorUserId: number | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  beforeDigest: string | null;
+  afterDigest: string | null;
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** A day's anchor: the hash of the day's last audit entry. Anyone who kept an anchor can detect a rewritten past. */
+export interface AuditAnchorDto {
+  day: string;
+  entries: number;
+  lastEntryId: number;
+  headHash: string;
+}

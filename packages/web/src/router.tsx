@@ -6,7 +6,7 @@ import { RouteErrorPage } from './layout/route-error-page.tsx';
 import { staffAreas } from './staff/staff-areas.tsx';
 
 // Pages are loaded on demand: the public portal does not pay for the staff app and vice versa.
-const builtAreas = new Set(['plan']);
+const builtAreas = new Set(['plan', 'draws']);
 const staffAreaRoutes: RouteObject[] = staffAreas
   .filter((area) => !builtAreas.has(area.path))
   .map((area) => ({
@@ -34,6 +34,17 @@ const planRoutes: RouteObject[] = [
   },
 ];
 
+const drawRoutes: RouteObject[] = [
+  {
+    path: 'draws',
+    lazy: async () => ({ Component: (await import('./staff/draws/draws-page.tsx')).DrawsPage }),
+  },
+  {
+    path: 'draws/:id',
+    lazy: async () => ({ Component: (await import('./staff/draws/draw-session-page.tsx')).DrawSessionPage }),
+  },
+];
+
 const routes: RouteObject[] = [
   {
     path: '/',
@@ -50,6 +61,20 @@ const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./pages/public-plan-page.tsx')).PublicPlanPage }),
       },
       {
+        path: 'public/draws',
+        lazy: async () => ({ Component: (await import('./pages/public-draws-page.tsx')).PublicDrawsPage }),
+      },
+      {
+        path: 'public/draws/:id',
+        lazy: async () => ({ Component: (await import('./pages/public-draw-page.tsx')).PublicDrawPage }),
+      },
+      {
+        path: 'public/draw-sessions/:id',
+        lazy: async () => ({
+          Component: (await import('./pages/public-draw-session-page.tsx')).PublicDrawSessionPage,
+        }),
+      },
+      {
         path: 'login',
         lazy: async () => ({ Component: (await import('./pages/login-page.tsx')).LoginPage }),
       },
@@ -62,6 +87,7 @@ const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./staff/staff-home-page.tsx')).StaffHomePage }),
           },
           ...planRoutes,
+          ...drawRoutes,
           ...staffAreaRoutes,
           { path: '*', element: <NotFoundPage home="/app" /> },
         ],
@@ -71,7 +97,10 @@ const routes: RouteObject[] = [
   },
 ];
 
-/** The app's routes: `/` → `/public`, `/public`, `/public/plan`, `/login`, and the staff app under `/app`. */
+/**
+ * The app's routes: `/` → `/public`, `/public`, `/public/plan`, `/public/draws[/:id]`, `/public/draw-sessions/:id`,
+ * `/login`, and the staff app under `/app`.
+ */
 export function createAppRouter() {
   return createBrowserRouter(routes);
 }

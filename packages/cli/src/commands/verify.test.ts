@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createSampleDraw, isDetectable, listTamperings } from '../../../core/src/draw/draw-fixtures.ts';
+import { runSsj } from '../testing/run-ssj.ts';
 import { registerVerifyCommand } from './verify.ts';
 
 const VERIFY_PY = path.resolve(import.meta.dirname, '../../../../tools/verify.py');
@@ -101,6 +102,15 @@ describe('ssj verify', () => {
     const first = single.record.targets[0];
     expect(out).toContain(`DISCREPANCY targets[0].ticket (id ${JSON.stringify(first?.id)})`);
     expect(out).toContain(`expected: ${first?.ticket ?? ''}`);
+  });
+
+  it('runs as the real ssj binary', async () => {
+    const ok = await runSsj(['verify', stratifiedFile, '--strata', strataFile], {});
+    expect([ok.code, ok.stdout]).toEqual([0, expect.stringContaining('tickets and selection verified')]);
+    const tampered = listTamperings(single.record).find((t) => t.label === 'frame.hash');
+    const bad = await runSsj(['verify', writeJson(tampered?.record)], {});
+    expect([bad.code, bad.stdout]).toEqual([1, expect.stringContaining('DISCREPANCY frame.hash')]);
+    expect((await runSsj(['verify', path.join(dir, 'missing.json')], {})).code).toBe(2);
   });
 
   it('exits 2 when the record or the strata file cannot be read', async () => {

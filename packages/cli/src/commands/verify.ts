@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-// The lead re-exports draw/ from @ssj/core; until then, the draw module is imported by path.
-import {
-  describeDiscrepancy,
-  parseDrawRecord,
-  parseStrataFile,
-  verifyDrawRecord,
-} from '../../../core/src/draw/index.ts';
-import type { Discrepancy, RecordFormatError, VerificationReport } from '../../../core/src/draw/index.ts';
+import { describeDiscrepancy, parseDrawRecord, parseStrataFile, verifyDrawRecord } from '@ssj/core';
+import type { Discrepancy, RecordFormatError, VerificationReport } from '@ssj/core';
 
 /** Exit codes of `ssj verify`: everything matches, a discrepancy, or an input that cannot be read. */
 export const VERIFY_EXIT = { ok: 0, discrepancy: 1, unreadable: 2 } as const;

@@ -76,7 +76,8 @@ export function detectHeader(rows: readonly (readonly string[])[], kind: Registe
       };
     }
     const next = rows[i + 1];
-    if (next === undefined || i + 1 >= scan || !looksLikeHeaderRow(next)) continue;
+    if (next === undefined || i + 1 >= scan || !looksLikeHeaderRow(next) || !looksLikeHeaderRow(row)) continue;
+    if (row.filter((t) => clean(t) !== '').length < 2) continue; // a title line over the header
     const pair = combineRows(row, next);
     const pairSuggestion = suggestColumnMapping(pair, kind);
     if (pairSuggestion.score > singleSuggestion.score && (best === null || pairSuggestion.score > best.suggestion.score)) {

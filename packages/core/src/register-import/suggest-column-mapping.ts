@@ -27,7 +27,7 @@ const CJK = /[\u3400-\u9fff]/;
 
 /**
  * How well one header text names a field: 1 for an alias exactly, 0.8 when it starts or ends with a Chinese alias
- * (企业名称（全称）), 0.6 when it contains one; 0 otherwise. Pinyin codes (ZT, HY) only match exactly.
+ * (企业名称（全称）), 0.6 when it contains one (headers of at most 20 characters); 0 otherwise. Pinyin codes (ZT, HY) only match exactly.
  */
 export function scoreHeader(header: string, field: FieldSpec): number {
   const text = normaliseHeaderText(header);
@@ -36,7 +36,8 @@ export function scoreHeader(header: string, field: FieldSpec): number {
   for (const alias of field.aliases) {
     const a = normaliseHeaderText(alias);
     if (text === a) return 1;
-    if (!CJK.test(a) || a.length < 2 || !text.includes(a)) continue;
+    // Containment only in short headers: a title line (…抽查事项清单) names no column.
+    if (!CJK.test(a) || a.length < 2 || text.length > 20 || !text.includes(a)) continue;
     best = Math.max(best, text.startsWith(a) || text.endsWith(a) ? 0.8 : 0.6);
   }
   return best;

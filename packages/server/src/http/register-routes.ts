@@ -92,6 +92,10 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, routes: re
           throw new AppError('unauthenticated', '请先登录');
         }
         checkCsrf(request, session);
+        // Role before input: a user who may not call the route learns nothing about its input or its records.
+        if (decideAccess(route.access, user, null) === 'forbidden_role') {
+          throw new AppError('forbidden', '当前角色无权执行此操作');
+        }
         const req: RouteRequest<unknown, unknown, unknown> = {
           params: parseWith(route.params, request.params, '路径参数'),
           query: parseWith(route.query, request.query, '查询参数'),

@@ -1,3 +1,4 @@
+import { auditRoutes } from '../features/audit/audit-routes.ts';
 import { authRoutes } from '../features/auth/auth-routes.ts';
 import { drawRoutes } from '../features/draws/draw-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
@@ -14,4 +15,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...userRoutes,
   ...planRoutes,
   ...drawRoutes,
+  ...auditRoutes,
 ];

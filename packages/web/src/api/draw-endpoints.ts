@@ -39,7 +39,8 @@ export function publishDrawSession(id: number, csrfToken: string): Promise<DrawS
 
 /** Public: every draw session with its frame hashes, seed and draws (newest first as the server orders them). */
 export async function getDrawSessions(signal?: AbortSignal): Promise<DrawSessionDto[]> {
-  return (await fetchJson<{ sessions: DrawSessionDto[] }>('/api/public/draw-sessions', init(signal))).sessions;
+  return (await fetchJson<{ sessions: DrawSessionDto[] }>('/api/public/draw-sessions', init(signal)))
+    .sessions;
 }
 
 /** Public: one draw session. */

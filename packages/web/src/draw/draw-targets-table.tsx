@@ -60,7 +60,11 @@ export function DrawTargetsTable({ targets }: { targets: readonly DrawTargetDto[
                   },
                   { key: 'region', label: t('targets.col.region'), children: target.regionName },
                   { key: 'address', label: t('targets.col.address'), children: target.address || '—' },
-                  { key: 'ticket', label: t('targets.col.ticket'), children: <TicketText ticket={target.ticket} /> },
+                  {
+                    key: 'ticket',
+                    label: t('targets.col.ticket'),
+                    children: <TicketText ticket={target.ticket} />,
+                  },
                   { key: 'team', label: t('targets.col.team'), children: <TeamTags team={target.team} /> },
                 ]}
               />

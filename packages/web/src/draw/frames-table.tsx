@@ -57,7 +57,11 @@ export function FramesTable({ frames }: { frames: readonly DrawFrameDto[] }) {
                 items={[
                   { key: 'size', label: t('frames.col.size'), children: frame.frameSize },
                   { key: 'allocated', label: t('frames.col.allocated'), children: countAllocated(frame) },
-                  { key: 'strata', label: t('frames.col.strata'), children: <StrataTags strata={frame.strata} /> },
+                  {
+                    key: 'strata',
+                    label: t('frames.col.strata'),
+                    children: <StrataTags strata={frame.strata} />,
+                  },
                   {
                     key: 'hash',
                     label: t('frames.col.hash'),

@@ -10,7 +10,10 @@ export function TicketText({ ticket }: { ticket: string }) {
       <Typography.Text
         copyable={{ text: ticket, tooltips: [t('draw.copyTicket'), t('draw.copied')] }}
         data-ticket={ticket}
-        style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', whiteSpace: 'nowrap' }}
+        style={{
+          fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+          whiteSpace: 'nowrap',
+        }}
       >
         {shortenTicket(ticket)}
       </Typography.Text>

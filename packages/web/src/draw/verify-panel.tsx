@@ -1,4 +1,9 @@
-import { CloseOutlined, DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  CloseOutlined,
+  DownloadOutlined,
+  SafetyCertificateOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Progress, Tag, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import type { DrawDto, DrawSessionDto } from '@ssj/server/api-types';
@@ -69,7 +74,9 @@ export function VerifyPanel({ draw, session }: { draw: DrawDto; session: DrawSes
       });
       const parsed = parseOrNull(text);
       const checks =
-        verification.kind === 'unreadable' || parsed === null ? [] : await crossCheckRecord(parsed, draw, session);
+        verification.kind === 'unreadable' || parsed === null
+          ? []
+          : await crossCheckRecord(parsed, draw, session);
       if (id !== runId.current) return;
       setRun({
         status: 'done',
@@ -103,7 +110,12 @@ export function VerifyPanel({ draw, session }: { draw: DrawDto; session: DrawSes
           >
             {t('verify.button')}
           </Button>
-          <Button icon={<DownloadOutlined />} href={drawRecordUrl(draw.id)} download data-testid="download-record">
+          <Button
+            icon={<DownloadOutlined />}
+            href={drawRecordUrl(draw.id)}
+            download
+            data-testid="download-record"
+          >
             {t('verify.download')}
           </Button>
           <div data-testid="verify-local-file">

@@ -151,15 +151,26 @@ function Discrepancy(props: {
   message?: string;
 }) {
   const t = useT();
-  const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', wordBreak: 'break-all' } as const;
+  const mono = {
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+    wordBreak: 'break-all',
+  } as const;
   const items = [
-    { key: 'field', label: t('verify.field'), children: <Typography.Text code>{props.field}</Typography.Text> },
+    {
+      key: 'field',
+      label: t('verify.field'),
+      children: <Typography.Text code>{props.field}</Typography.Text>,
+    },
   ];
   if (props.id !== undefined && props.id !== null) {
     items.push({ key: 'id', label: t('verify.id'), children: <span style={mono}>{props.id}</span> });
   }
   if (props.expected !== undefined) {
-    items.push({ key: 'expected', label: t('verify.expected'), children: <span style={mono}>{props.expected}</span> });
+    items.push({
+      key: 'expected',
+      label: t('verify.expected'),
+      children: <span style={mono}>{props.expected}</span>,
+    });
   }
   if (props.found !== undefined) {
     items.push({ key: 'found', label: t('verify.found'), children: <span style={mono}>{props.found}</span> });

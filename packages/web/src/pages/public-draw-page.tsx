@@ -85,10 +85,17 @@ export function PublicDrawPage() {
       )}
       <DrawFacts draw={data} session={sessionData} />
       {session.state.status === 'error' ? (
-        <QueryErrorAlert title={t('publicDraw.loadFailed')} error={session.state.error} onRetry={session.reload} />
+        <QueryErrorAlert
+          title={t('publicDraw.loadFailed')}
+          error={session.state.error}
+          onRetry={session.reload}
+        />
       ) : null}
       <VerifyPanel draw={data} session={sessionData} />
-      <Card title={t('publicDraw.targets', { count: data.targets.length })} size={isPhone ? 'small' : 'default'}>
+      <Card
+        title={t('publicDraw.targets', { count: data.targets.length })}
+        size={isPhone ? 'small' : 'default'}
+      >
         <DrawTargetsTable targets={data.targets} />
       </Card>
     </PortalFrame>
@@ -106,7 +113,11 @@ function DrawFacts({ draw, session }: { draw: DrawDto; session: DrawSessionDto |
         size="small"
         items={[
           { key: 'task', label: t('publicDraw.task'), children: `${draw.taskCode} ${draw.taskName}` },
-          { key: 'batch', label: t('frames.col.batch'), children: t('draw.batchLabel', { batch: draw.batch }) },
+          {
+            key: 'batch',
+            label: t('frames.col.batch'),
+            children: t('draw.batchLabel', { batch: draw.batch }),
+          },
           {
             key: 'session',
             label: t('publicDraw.session'),
@@ -116,7 +127,11 @@ function DrawFacts({ draw, session }: { draw: DrawDto; session: DrawSessionDto |
               </Link>
             ),
           },
-          { key: 'created', label: t('publicDraw.createdAt'), children: formatDateTime(draw.createdAt, language) },
+          {
+            key: 'created',
+            label: t('publicDraw.createdAt'),
+            children: formatDateTime(draw.createdAt, language),
+          },
           {
             key: 'seed',
             label: t('publicDraw.seed'),
@@ -132,7 +147,9 @@ function DrawFacts({ draw, session }: { draw: DrawDto; session: DrawSessionDto |
             key: 'witnesses',
             label: t('publicDraw.witnesses'),
             children:
-              seed === null ? '—' : (
+              seed === null ? (
+                '—'
+              ) : (
                 <Flex wrap gap={4}>
                   {seed.witnesses.map((name) => (
                     <Tag key={name}>{name}</Tag>

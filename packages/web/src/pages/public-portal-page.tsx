@@ -44,6 +44,7 @@ const sections: readonly PortalSection[] = [
     icon: <FileSearchOutlined />,
     titleKey: 'portal.section.tasks.title',
     descriptionKey: 'portal.section.tasks.description',
+    to: '/public/draws',
   },
   {
     key: 'results',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS_DIR, launchBrowser, startServerProcess, type Journey } from './harness.ts';
+import { drawSessionJourney } from './journeys/draw-session.ts';
 import { loginLogoutJourney } from './journeys/login-logout.ts';
 import { planLifecycleJourney } from './journeys/plan-lifecycle.ts';
 
@@ -8,7 +9,7 @@ import { planLifecycleJourney } from './journeys/plan-lifecycle.ts';
  * Browser journeys: a real `ssj serve` process, driven by playwright-core in Debian's Chromium.
  * Screenshots go to artifacts/ (kept by CI). Prints "N passed, N failed" and exits non-zero on a failure.
  */
-const JOURNEYS: readonly Journey[] = [loginLogoutJourney, planLifecycleJourney];
+const JOURNEYS: readonly Journey[] = [loginLogoutJourney, planLifecycleJourney, drawSessionJourney];
 
 async function main(): Promise<number> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });

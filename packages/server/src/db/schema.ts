@@ -30,6 +30,7 @@ export interface Database {
   draws: DrawTable;
   draw_targets: DrawTargetTable;
   draw_team_members: DrawTeamMemberTable;
+  items: ItemTable;
 }
 
 /** 抽取会: frames frozen first, then the seed entered once by witnesses, then draws published. */
@@ -343,3 +344,27 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type DepartmentRow = Selectable<DepartmentTable>;
 export type RegionRow = Selectable<RegionTable>;
+
+/** 随机抽查事项清单: one inspection matter per row (migration 2026-11-27T13-00-00-items). */
+export interface ItemTable {
+  id: Generated<number>;
+  /** The department as the list prints it (编制单位名称, else 发起部门). */
+  department_name: string;
+  department_id: number | null;
+  region_code: string | null;
+  sequence: string;
+  category: string;
+  matter: string;
+  object_scope: string;
+  item_type: '一般' | '重点' | null;
+  method: string;
+  inspecting_body: string;
+  legal_basis: string;
+  field: string;
+  initiator: string;
+  cooperators: Json<string[]>;
+  /** `import:<file name>`. */
+  source: string;
+  source_row: number | null;
+  created_at: CreatedAt;
+}

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Flex, List, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, List, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import type { DrawTargetDto } from '@ssj/server/api-types';
@@ -9,14 +9,12 @@ import { TicketText } from './ticket-text.tsx';
 function TeamTags({ team }: { team: DrawTargetDto['team'] }) {
   if (team.length === 0) return '—';
   return (
-    <Flex wrap gap={4}>
+    <Flex vertical gap={2}>
       {team.map((member) => (
-        <Tag key={member.inspectorCode} title={member.department} style={{ marginInlineEnd: 0 }}>
-          <span style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}>
-            {member.inspectorCode}
-          </span>{' '}
-          · {member.department}
-        </Tag>
+        <span key={member.inspectorCode} style={{ wordBreak: 'break-all' }}>
+          <Typography.Text code>{member.inspectorCode}</Typography.Text>{' '}
+          <Typography.Text type="secondary">{member.department}</Typography.Text>
+        </span>
       ))}
     </Flex>
   );
@@ -101,7 +99,12 @@ export function DrawTargetsTable({ targets }: { targets: readonly DrawTargetDto[
       width: 210,
       render: (_, target) => <TicketText ticket={target.ticket} />,
     },
-    { key: 'team', title: t('targets.col.team'), render: (_, target) => <TeamTags team={target.team} /> },
+    {
+      key: 'team',
+      title: t('targets.col.team'),
+      width: 340,
+      render: (_, target) => <TeamTags team={target.team} />,
+    },
   ];
 
   return (
@@ -113,7 +116,7 @@ export function DrawTargetsTable({ targets }: { targets: readonly DrawTargetDto[
       columns={columns}
       dataSource={[...targets]}
       pagination={targets.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
-      scroll={{ x: 1300 }}
+      scroll={{ x: 1440 }}
       onRow={(target) => {
         const attributes: HTMLAttributes<HTMLElement> & { 'data-testid': string } = {
           'data-testid': `draw-target-${target.canonicalId}`,

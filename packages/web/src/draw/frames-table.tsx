@@ -80,7 +80,7 @@ export function FramesTable({ frames }: { frames: readonly DrawFrameDto[] }) {
     {
       key: 'task',
       title: t('frames.col.task'),
-      width: 260,
+      width: 200,
       render: (_, frame) => (
         <Flex vertical>
           <Typography.Text strong>{frame.taskCode}</Typography.Text>
@@ -91,26 +91,27 @@ export function FramesTable({ frames }: { frames: readonly DrawFrameDto[] }) {
     {
       key: 'batch',
       title: t('frames.col.batch'),
-      width: 80,
+      width: 70,
       render: (_, frame) => t('draw.batchLabel', { batch: frame.batch }),
     },
-    { key: 'size', title: t('frames.col.size'), width: 90, dataIndex: 'frameSize', align: 'end' },
+    { key: 'size', title: t('frames.col.size'), width: 80, dataIndex: 'frameSize', align: 'end' },
     {
       key: 'allocated',
       title: t('frames.col.allocated'),
-      width: 90,
+      width: 80,
       align: 'end',
       render: (_, frame) => countAllocated(frame),
     },
     {
       key: 'strata',
       title: t('frames.col.strata'),
-      width: 200,
+      width: 150,
       render: (_, frame) => <StrataTags strata={frame.strata} />,
     },
     {
       key: 'hash',
       title: t('frames.col.hash'),
+      width: 250,
       render: (_, frame) => <HashText value={frame.frameHash} testId={`frame-hash-${frame.taskCode}`} />,
     },
   ];
@@ -133,7 +134,7 @@ export function FramesTable({ frames }: { frames: readonly DrawFrameDto[] }) {
       columns={columns}
       dataSource={[...frames]}
       pagination={frames.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 830 }}
     />
   );
 }

@@ -490,6 +490,8 @@ export const en: Messages = {
   'publicDraw.recordSha256': 'Record SHA-256',
   'publicDraw.howItWorks':
     'Each object’s ticket = U(H(H(seed|task code|batch|targets) + its id)); each stratum takes its smallest tickets. The frame hash was public before the seed existed, so the result cannot be picked afterwards.',
+  'publicDraw.recordSha256Hint':
+    'The fingerprint of the record’s content: SHA-256 of its JSON with keys sorted and no whitespace, whatever the file’s layout; “Verify” checks it.',
   'publicDraw.targets': 'Drawn list ({count})',
 
   'targets.col.rank': '#',
@@ -516,8 +518,8 @@ export const en: Messages = {
   'verify.couldNotRun': 'Could not verify',
   'verify.noWebCrypto':
     'This browser offers no Web Crypto here (it needs HTTPS), so the page cannot verify; download the record and use the command-line verifier.',
-  'verify.ok': '✓ Verified',
-  'verify.failed': '✗ Verification failed',
+  'verify.ok': 'Verified',
+  'verify.failed': 'Verification failed',
   'verify.source.published': 'the published draw record',
   'verify.source.local': 'local file {name}',
   'verify.source.strata': 'strata file {name}',

@@ -476,6 +476,8 @@ export const zhCn = {
   'publicDraw.recordSha256': '抽取记录 SHA-256',
   'publicDraw.howItWorks':
     '每个对象的签号 = U(H(H(种子|任务编号|批次|targets) + 统一社会信用代码))，各层取签号最小者。范围哈希在种子产生前已公布，因此抽取结果无法事后挑选。',
+  'publicDraw.recordSha256Hint':
+    '记录内容的指纹：按键名排序、去掉空白后的 JSON 的 SHA-256，与下载文件的排版无关；“验证”会自动核对。',
   'publicDraw.targets': '抽中名单（{count}）',
 
   'targets.col.rank': '序号',
@@ -501,8 +503,8 @@ export const zhCn = {
   'verify.couldNotRun': '无法进行验证',
   'verify.noWebCrypto':
     '此浏览器未提供 Web Crypto（需要通过 HTTPS 访问），无法在页面中验证；请下载记录用命令行工具验证。',
-  'verify.ok': '✓ 验证通过',
-  'verify.failed': '✗ 验证未通过',
+  'verify.ok': '验证通过',
+  'verify.failed': '验证未通过',
   'verify.source.published': '公示的抽取记录',
   'verify.source.local': '本地文件 {name}',
   'verify.source.strata': '分层文件 {name}',

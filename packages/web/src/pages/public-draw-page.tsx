@@ -178,7 +178,12 @@ function DrawFacts({ draw, session }: { draw: DrawDto; session: DrawSessionDto |
             key: 'recordSha256',
             label: t('publicDraw.recordSha256'),
             span: 'filled',
-            children: <HashText value={draw.recordSha256} testId="public-draw-record-sha256" />,
+            children: (
+              <Flex vertical gap={2}>
+                <HashText value={draw.recordSha256} testId="public-draw-record-sha256" />
+                <Typography.Text type="secondary">{t('publicDraw.recordSha256Hint')}</Typography.Text>
+              </Flex>
+            ),
           },
         ]}
       />

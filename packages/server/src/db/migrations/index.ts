@@ -3,6 +3,7 @@ import * as foundation from './2026-11-27T09-00-00-foundation.ts';
 import * as planChanges from './2026-11-27T10-00-00-plan-changes.ts';
 import * as registers from './2026-11-27T11-00-00-registers.ts';
 import * as draws from './2026-11-27T12-00-00-draws.ts';
+import * as items from './2026-11-27T13-00-00-items.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-27T10-00-00-plan-changes': planChanges,
   '2026-11-27T11-00-00-registers': registers,
   '2026-11-27T12-00-00-draws': draws,
+  '2026-11-27T13-00-00-items': items,
 };

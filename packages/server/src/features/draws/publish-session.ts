@@ -166,14 +166,20 @@ export async function publishDrawSession(
     }
     const seed = combineSessionSeed(session.seed_digits, session.beacon);
     if (!seed.ok) return err({ kind: 'bad_seed', message: seed.error.message });
-    const frames = (await trx
+    // Frame ids are loaded one frame at a time: a whole session's frames can hold millions of ids.
+    const frameIds = await trx
       .selectFrom('draw_frames')
-      .select(['id', 'task_id', 'task_code', 'batch', 'frame_hash', 'ids', 'strata', 'excluded'])
+      .select('id')
       .where('session_id', '=', sessionId)
       .orderBy('id')
-      .execute()) as FrameRow[];
+      .execute();
     const published: PublishedDraw[] = [];
-    for (const frame of frames) {
+    for (const { id: frameId } of frameIds) {
+      const frame = (await trx
+        .selectFrom('draw_frames')
+        .select(['id', 'task_id', 'task_code', 'batch', 'frame_hash', 'ids', 'strata', 'excluded'])
+        .where('id', '=', frameId)
+        .executeTakeFirstOrThrow()) as FrameRow;
       const sealed = await trx
         .selectFrom('draw_sealed_strata')
         .select(['salt', 'assignments'])

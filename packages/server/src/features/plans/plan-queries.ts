@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { findPlanRegion, type PlanTask } from '@ssj/core';
 import type { PlanSummaryDto, TaskDto } from '../../api-types.ts';
 import type { Database } from '../../db/schema.ts';
-import { formatTaskCode } from './plan-store.ts';
+import { formatTaskCode, toPlanLine } from './plan-store.ts';
 
 export interface TaskFilter {
   readonly regionCode?: string | undefined;
@@ -132,21 +132,10 @@ export async function listPlanTasks(
     cooperators: t.cooperators,
     initiatorDepartments: named(t.initiator_department_ids),
     cooperatorDepartments: named(t.cooperator_department_ids),
-    lines: (linesByTask.get(t.id) ?? []).map((l) => ({
-      matters: l.matters,
-      scope: l.scope === '' ? null : l.scope,
-      ratio:
-        l.ratio_percent === null || l.ratio_bound === null
-          ? null
-          : { percent: l.ratio_percent, bound: l.ratio_bound },
-      timesPerYear: l.times_per_year,
-      minCount: l.min_count,
-      approxCount: l.approx_count,
-      window:
-        l.window_from_month === null || l.window_to_month === null
-          ? null
-          : { fromMonth: l.window_from_month, toMonth: l.window_to_month },
-    })),
+    lines: (linesByTask.get(t.id) ?? []).map((l) => {
+      const line = toPlanLine(l);
+      return { ...line, matters: [...line.matters] };
+    }),
   }));
 }
 

@@ -70,6 +70,14 @@ async function exportPlanXlsx(
   return new FileResponse(XLSX_TYPE, `${year}年度部门联合双随机抽查计划.xlsx`, bytes);
 }
 
+/** One change request in the API shape (its region is for access checks only). */
+async function loadChangeRequest(db: Kysely<Database>, id: number): Promise<ChangeRequestDto> {
+  const [dto] = await listChangeRequests(db, { id });
+  if (dto === undefined) throw new AppError('internal', `申请 ${String(id)} 未找到`);
+  const { regionCode: _r, ...rest } = dto;
+  return rest;
+}
+
 async function requirePublishedPlan(
   ctx: Parameters<Parameters<typeof defineRoute>[0]['handler']>[0],
   year: number,
@@ -324,10 +332,7 @@ export const planRoutes = [
               : 'validation_failed';
         throw new AppError(code, describeChangeRequestError(created.error));
       }
-      const [dto] = await listChangeRequests(ctx.db, { id: created.value.id });
-      if (dto === undefined) throw new AppError('internal', '申请保存后未找到');
-      const { regionCode: _r, ...rest } = dto;
-      return rest;
+      return loadChangeRequest(ctx.db, created.value.id);
     },
   }),
   defineRoute<IdParams, unknown, unknown, FileResponse>({
@@ -366,10 +371,7 @@ export const planRoutes = [
           describeChangeRequestError(result.error),
         );
       }
-      const [dto] = await listChangeRequests(ctx.db, { id: req.params.id });
-      if (dto === undefined) throw new AppError('internal', '申请未找到');
-      const { regionCode: _r, ...rest } = dto;
-      return rest;
+      return loadChangeRequest(ctx.db, req.params.id);
     },
   }),
   defineRoute<IdParams, unknown, { reason: string }, ChangeRequestDto>({
@@ -387,10 +389,7 @@ export const planRoutes = [
           describeChangeRequestError(result.error),
         );
       }
-      const [dto] = await listChangeRequests(ctx.db, { id: req.params.id });
-      if (dto === undefined) throw new AppError('internal', '申请未找到');
-      const { regionCode: _r, ...rest } = dto;
-      return rest;
+      return loadChangeRequest(ctx.db, req.params.id);
     },
   }),
 ];

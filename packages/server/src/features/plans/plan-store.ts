@@ -322,7 +322,8 @@ function findPlanRegionByCode(code: string): string {
   return label;
 }
 
-function toPlanLine(l: Selectable<TaskLineTable>): PlanLine {
+/** A stored task line in the parse shape (core PlanLine). */
+export function toPlanLine(l: Selectable<TaskLineTable>): PlanLine {
   return {
     matters: l.matters,
     scope: l.scope === '' ? null : l.scope,

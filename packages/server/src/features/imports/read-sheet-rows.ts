@@ -1,0 +1,257 @@
+/**
+ * Reads the rows of a register file: CSV (streamed, UTF-8 or GB18030), .xlsx (streamed with ExcelJS's reader, so a
+ * million-row sheet is never held in memory; or loaded whole when merged cells must be resolved) and legacy .xls
+ * (SheetJS, whole: the format holds at most 65,536 rows). Every byte goes through SHA-256 for the audit record.
+ */
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
+import { createCsvParser } from '@ssj/core';
+
+export type ImportFormat = 'csv' | 'xlsx' | 'xls';
+
+/** The file to import: its name (shown in reports and the audit record) and its bytes, whole or as a stream. */
+export interface ImportSource {
+  readonly fileName: string;
+  readonly bytes?: Uint8Array;
+  readonly stream?: AsyncIterable<Uint8Array>;
+  /** Overrides detection by name and content. */
+  readonly format?: ImportFormat;
+  /** Size in bytes when known, for progress. */
+  readonly size?: number;
+}
+
+export interface SheetRow {
+  /** The row number a spreadsheet shows (1-based). */
+  readonly row: number;
+  readonly cells: readonly string[];
+  /** Per column: below the top of a vertically merged range (only when merges are resolved). */
+  readonly continued?: readonly boolean[];
+}
+
+export interface SheetReading {
+  readonly format: ImportFormat;
+  readonly rows: AsyncIterable<SheetRow>;
+  /** SHA-256 hex of the whole file; complete once `rows` has been read to the end. */
+  digest(): string;
+  bytesRead(): number;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** The format by content first (a zip is .xlsx, an OLE file is .xls), then by name; CSV otherwise. */
+export function detectImportFormat(fileName: string, head: Uint8Array): ImportFormat {
+  if (startsWith(head, ZIP_MAGIC)) return 'xlsx';
+  if (startsWith(head, OLE_MAGIC)) return 'xls';
+  const lower = fileName.toLowerCase();
+  // An .xls that is neither zip nor OLE is usually an HTML table saved by a web system: SheetJS reads it.
+  if (lower.endsWith('.xls') || lower.endsWith('.xlsx') || lower.endsWith('.html') || lower.endsWith('.htm'))
+    return 'xls';
+  return 'csv';
+}
+
+/** Cell text of a value as ExcelJS or SheetJS gives it: numbers in full (String), dates as YYYY-MM-DD. */
+export function formatCellValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return '';
+  if ('richText' in value && Array.isArray(value.richText)) {
+    return value.richText
+      .map((run: unknown) =>
+        typeof run === 'object' && run !== null && 'text' in run ? String(run.text) : '',
+      )
+      .join('');
+  }
+  if ('result' in value) return formatCellValue(value.result);
+  if ('text' in value) return formatCellValue(value.text);
+  if ('error' in value) return '';
+  return '';
+}
+
+interface ByteTap {
+  readonly chunks: AsyncIterable<Uint8Array>;
+  readonly head: Uint8Array;
+  digest(): string;
+  bytesRead(): number;
+}
+
+/** Hashes and counts the bytes as they pass; reads the first chunk ahead to tell the format. */
+async function tapBytes(source: ImportSource): Promise<ByteTap> {
+  const hash = createHash('sha256');
+  let count = 0;
+  let digest: string | null = null;
+  const input: AsyncIterable<Uint8Array> =
+    source.stream ??
+    (async function* single() {
+      await Promise.resolve();
+      if (source.bytes !== undefined) yield source.bytes;
+    })();
+  const iterator = input[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head: Uint8Array = first.done === true ? new Uint8Array(0) : toBytes(first.value);
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    if (first.done === true) return;
+    count += head.length;
+    hash.update(head);
+    yield head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      const bytes = toBytes(next.value);
+      count += bytes.length;
+      hash.update(bytes);
+      yield bytes;
+    }
+  }
+  return {
+    chunks: chunks(),
+    head,
+    digest: () => (digest ??= hash.digest('hex')),
+    bytesRead: () => count,
+  };
+}
+
+function toBytes(chunk: Uint8Array | string): Uint8Array {
+  return typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts);
+}
+
+/** CSV rows, decoded as UTF-8 (BOM or valid) or else GB18030 (what Excel saves on a Chinese Windows). */
+async function* readCsvRows(chunks: AsyncIterable<Uint8Array>, head: Uint8Array): AsyncGenerator<SheetRow> {
+  let encoding = 'utf-8';
+  try {
+    // stream: an incomplete character at the chunk's end is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+  } catch {
+    encoding = 'gb18030';
+  }
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  let parser: ReturnType<typeof createCsvParser> | null = null;
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (parser === null) {
+      const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+      const tabs = firstLine.split('\t').length;
+      parser = createCsvParser(tabs > firstLine.split(',').length ? '\t' : ',');
+    }
+    for (const r of parser.push(text)) yield { row: r.row, cells: r.cells };
+  }
+  parser ??= createCsvParser();
+  for (const r of parser.push(decoder.decode())) yield { row: r.row, cells: r.cells };
+  for (const r of parser.end()) yield { row: r.row, cells: r.cells };
+}
+
+/** The first worksheet of an .xlsx, streamed; later sheets are read through (for the hash) and ignored. */
+async function* streamXlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let sheetIndex = 0;
+  for await (const worksheet of reader) {
+    sheetIndex += 1;
+    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+      if (sheetIndex > 1) continue;
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let c = 1; c < values.length; c++) cells.push(formatCellValue(values[c]));
+      yield { row: row.number, cells };
+    }
+  }
+}
+
+/** The first worksheet of an .xlsx loaded whole, merged cells resolved to their master's text. */
+async function* loadXlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<SheetRow> {
+  const workbook = new ExcelJS.Workbook();
+  const bytes = await collect(chunks);
+  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) return;
+  const width = sheet.columnCount;
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    const continued: boolean[] = [];
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      cells.push(formatCellValue(cell.isMerged ? cell.master.value : cell.value));
+      continued.push(cell.isMerged && cell.master.row !== cell.row);
+    }
+    yield { row: r, cells, continued };
+  }
+}
+
+/** The first sheet of a legacy .xls (or an HTML table), whole; merged cells resolved when asked. */
+async function* loadXlsRows(
+  chunks: AsyncIterable<Uint8Array>,
+  fillMerges: boolean,
+): AsyncGenerator<SheetRow> {
+  const bytes = await collect(chunks);
+  const workbook = XLSX.read(bytes, { type: 'buffer', cellDates: false, cellHTML: false });
+  const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
+  if (sheet?.['!ref'] === undefined) return;
+  const range = XLSX.utils.decode_range(sheet['!ref']);
+  const masterOf = new Map<string, { r: number; c: number }>();
+  if (fillMerges) {
+    for (const m of sheet['!merges'] ?? []) {
+      for (let r = m.s.r; r <= m.e.r; r++)
+        for (let c = m.s.c; c <= m.e.c; c++) masterOf.set(`${r},${c}`, m.s);
+    }
+  }
+  const textAt = (r: number, c: number): string => {
+    const cell = sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+    return cell === undefined ? '' : formatCellValue(cell.v);
+  };
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const cells: string[] = [];
+    const continued: boolean[] = [];
+    for (let c = 0; c <= range.e.c; c++) {
+      const master = masterOf.get(`${r},${c}`);
+      cells.push(master === undefined ? textAt(r, c) : textAt(master.r, master.c));
+      continued.push(master !== undefined && master.r < r);
+    }
+    yield fillMerges ? { row: r + 1, cells, continued } : { row: r + 1, cells };
+  }
+}
+
+/**
+ * Opens a register file for reading. `fillMerges` resolves merged cells (item lists: their groups are merged);
+ * an .xlsx is then loaded whole instead of streamed.
+ */
+export async function readSheetRows(
+  source: ImportSource,
+  options: { fillMerges: boolean },
+): Promise<SheetReading> {
+  const tap = await tapBytes(source);
+  const format = source.format ?? detectImportFormat(source.fileName, tap.head);
+  let rows: AsyncIterable<SheetRow>;
+  switch (format) {
+    case 'csv':
+      rows = readCsvRows(tap.chunks, tap.head);
+      break;
+    case 'xlsx':
+      rows = options.fillMerges ? loadXlsxRows(tap.chunks) : streamXlsxRows(tap.chunks);
+      break;
+    case 'xls':
+      rows = loadXlsRows(tap.chunks, options.fillMerges);
+      break;
+  }
+  return { format, rows, digest: tap.digest, bytesRead: tap.bytesRead };
+}

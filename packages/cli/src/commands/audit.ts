@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { openDatabase, prepareDatabase, readConfig, selectDatabaseTarget, verifyAuditChain } from '@ssj/server';
+import {
+  openDatabase,
+  prepareDatabase,
+  readConfig,
+  selectDatabaseTarget,
+  verifyAuditChain,
+} from '@ssj/server';
 
 /** `ssj audit verify`: walk the hash chain of audit_log; exit 0, or name the first broken entry and exit 1. */
 export function registerAuditCommand(program: Command): void {

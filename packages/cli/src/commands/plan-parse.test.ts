@@ -58,8 +58,8 @@ describe('ssj plan parse', () => {
 
   it('fails on an unreadable file and on an unsupported format', async () => {
     expect((await run(`${repoRoot}no-such-notice.txt`)).code).toBe(1);
-    const xlsx = await run('plan.xlsx', '--format', 'xlsx');
-    expect(xlsx.code).toBe(2);
-    expect(xlsx.err).toMatch(/unsupported format/);
+    const pdf = await run('plan.pdf', '--format', 'pdf');
+    expect(pdf.code).toBe(2);
+    expect(pdf.err).toMatch(/unsupported format/);
   });
 });

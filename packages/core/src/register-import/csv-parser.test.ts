@@ -47,7 +47,10 @@ describe('createCsvParser (RFC 4180)', () => {
   });
 
   it('property: any table written as CSV reads back the same, whatever the chunk sizes', () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', '甲', ',', '"', '\n', '\r\n', ' ', '9'), maxLength: 6 });
+    const cell = fc.string({
+      unit: fc.constantFrom('a', '甲', ',', '"', '\n', '\r\n', ' ', '9'),
+      maxLength: 6,
+    });
     fc.assert(
       fc.property(
         fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 8 }),

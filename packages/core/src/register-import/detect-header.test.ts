@@ -12,8 +12,15 @@ function readTopRows(file: string): string[][] {
   const workbook = XLSX.read(readFileSync(realdata + file));
   const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
   if (sheet === undefined) throw new Error('no sheet');
-  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: '', blankrows: true });
-  return rows.slice(0, 20).map((r) => r.map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')));
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, {
+    header: 1,
+    raw: true,
+    defval: '',
+    blankrows: true,
+  });
+  return rows
+    .slice(0, 20)
+    .map((r) => r.map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')));
 }
 
 const columnsOf = (mapping: object): Record<string, number> =>
@@ -21,7 +28,10 @@ const columnsOf = (mapping: object): Record<string, number> =>
 
 describe('suggestColumnMapping', () => {
   it('recognises Chinese names and pinyin codes, exact matches first', () => {
-    const s = suggestColumnMapping(['企业名称', '注册号', 'TYXYDM', '企业类型名称', 'ZT', '法定代表人', '经营地址', 'CLRQ'], 'objects');
+    const s = suggestColumnMapping(
+      ['企业名称', '注册号', 'TYXYDM', '企业类型名称', 'ZT', '法定代表人', '经营地址', 'CLRQ'],
+      'objects',
+    );
     expect(columnsOf(s.mapping)).toEqual({
       name: 0,
       regNo: 1,
@@ -39,10 +49,16 @@ describe('suggestColumnMapping', () => {
     const headers = ['单位', '代码', '登记日'];
     const s = suggestColumnMapping(headers, 'objects');
     expect(listMappingGaps(s.mapping, 'objects').length).toBeGreaterThan(0);
-    const o = overrideColumnMapping(s.mapping, headers, 'objects', { name: '单位', uscc: 'B', establishedOn: '3' });
+    const o = overrideColumnMapping(s.mapping, headers, 'objects', {
+      name: '单位',
+      uscc: 'B',
+      establishedOn: '3',
+    });
     expect(o.ok && columnsOf(o.value)).toEqual({ name: 0, uscc: 1, establishedOn: 2 });
     expect(o.ok && listMappingGaps(o.value, 'objects')).toEqual([]);
-    expect(overrideColumnMapping(s.mapping, headers, 'objects', { colour: 'A' })).toMatchObject({ ok: false });
+    expect(overrideColumnMapping(s.mapping, headers, 'objects', { colour: 'A' })).toMatchObject({
+      ok: false,
+    });
     expect(overrideColumnMapping(s.mapping, headers, 'objects', { name: 'Z' })).toMatchObject({ ok: false });
   });
 });

@@ -36,7 +36,9 @@ function combineRows(top: readonly string[], bottom: readonly string[]): string[
     const b = clean(bottom[c]);
     if (t !== '') carried = t;
     const upper = t !== '' ? t : b !== '' ? carried : '';
-    out.push([b, upper, upper !== '' && b !== '' && upper !== b ? `${upper}${b}` : ''].filter((s) => s !== ''));
+    out.push(
+      [b, upper, upper !== '' && b !== '' && upper !== b ? `${upper}${b}` : ''].filter((s) => s !== ''),
+    );
   }
   return out;
 }
@@ -44,7 +46,7 @@ function combineRows(top: readonly string[], bottom: readonly string[]): string[
 /** Whether a row could be the lower half of a header: short texts, none a number or a date (data rows have them). */
 function looksLikeHeaderRow(row: readonly string[]): boolean {
   const texts = row.map(clean).filter((t) => t !== '');
-  return texts.length > 0 && texts.every((t) => t.length <= 30 && !/^[0-9.,:/\-]+$/.test(t));
+  return texts.length > 0 && texts.every((t) => t.length <= 30 && !/^[0-9.,:/-]+$/.test(t));
 }
 
 function chooseHeaders(candidates: readonly (readonly string[])[], suggestion: MappingSuggestion): string[] {
@@ -59,7 +61,10 @@ function chooseHeaders(candidates: readonly (readonly string[])[], suggestion: M
  * by how well its texts name the register's fields; the best wins, a pair only when it scores higher than its upper
  * row alone. Returns null when no row names any field.
  */
-export function detectHeader(rows: readonly (readonly string[])[], kind: RegisterKind): DetectedHeader | null {
+export function detectHeader(
+  rows: readonly (readonly string[])[],
+  kind: RegisterKind,
+): DetectedHeader | null {
   let best: DetectedHeader | null = null;
   const scan = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let i = 0; i < scan; i++) {
@@ -76,11 +81,15 @@ export function detectHeader(rows: readonly (readonly string[])[], kind: Registe
       };
     }
     const next = rows[i + 1];
-    if (next === undefined || i + 1 >= scan || !looksLikeHeaderRow(next) || !looksLikeHeaderRow(row)) continue;
+    if (next === undefined || i + 1 >= scan || !looksLikeHeaderRow(next) || !looksLikeHeaderRow(row))
+      continue;
     if (row.filter((t) => clean(t) !== '').length < 2) continue; // a title line over the header
     const pair = combineRows(row, next);
     const pairSuggestion = suggestColumnMapping(pair, kind);
-    if (pairSuggestion.score > singleSuggestion.score && (best === null || pairSuggestion.score > best.suggestion.score)) {
+    if (
+      pairSuggestion.score > singleSuggestion.score &&
+      (best === null || pairSuggestion.score > best.suggestion.score)
+    ) {
       best = {
         headerStart: i,
         headerRowCount: 2,

@@ -24,7 +24,10 @@ const REGION_WORDS: ReadonlyMap<string, string> = (() => {
 
 /** A region column's text (code, official name, the plan's printed name, 泽州 …) → region code, or null. */
 export function matchRegionText(raw: string): string | null {
-  const s = raw.normalize('NFKC').replace(/\s+/g, '').replace(/^山西省/, '');
+  const s = raw
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^山西省/, '');
   if (s === '') return null;
   const direct = REGION_WORDS.get(s);
   if (direct !== undefined) return direct;
@@ -53,7 +56,10 @@ const COUNTY_IN_ADDRESS: readonly (readonly [RegExp, string])[] = [
  * any city; the other counties at the start or with their suffix anywhere (…沁水县嘉峰镇…). Null when none.
  */
 export function findRegionInAddress(address: string): string | null {
-  const s = address.normalize('NFKC').replace(/\s+/g, '').replace(/^山西省?/, '');
+  const s = address
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^山西省?/, '');
   for (const [pattern, code] of COUNTY_IN_ADDRESS) if (pattern.test(s)) return code;
   return null;
 }

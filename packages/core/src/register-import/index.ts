@@ -8,7 +8,12 @@ export {
 } from './describe-code-problem.ts';
 export { detectHeader, HEADER_SCAN_ROWS } from './detect-header.ts';
 export type { DetectedHeader } from './detect-header.ts';
-export { deriveObjectRegion, findRegionInAddress, matchDivisionCode, matchRegionText } from './find-object-region.ts';
+export {
+  deriveObjectRegion,
+  findRegionInAddress,
+  matchDivisionCode,
+  matchRegionText,
+} from './find-object-region.ts';
 export type { RegionClues, RegionSource } from './find-object-region.ts';
 export { hasErrorIssue } from './import-issue.ts';
 export type { CellIssue, ImportIssue, IssueSeverity } from './import-issue.ts';
@@ -30,7 +35,12 @@ export {
 } from './register-fields.ts';
 export type { FieldSpec, RegisterKind } from './register-fields.ts';
 export { overrideColumnMapping, scoreHeader, suggestColumnMapping } from './suggest-column-mapping.ts';
-export type { ColumnMapping, MappedColumn, MappingOverrideProblem, MappingSuggestion } from './suggest-column-mapping.ts';
+export type {
+  ColumnMapping,
+  MappedColumn,
+  MappingOverrideProblem,
+  MappingSuggestion,
+} from './suggest-column-mapping.ts';
 export {
   departmentLookupKey,
   findDepartments,

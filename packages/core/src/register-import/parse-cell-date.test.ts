@@ -11,13 +11,22 @@ describe('parseCellDate', () => {
   });
 
   it('reads the text forms clerks type', () => {
-    for (const t of ['2014-05-30', '2014/5/30', '2014.5.30', '2014年5月30日', '20140530', '２０１４-０５-３０', '2014-05-30 00:00:00']) {
+    for (const t of [
+      '2014-05-30',
+      '2014/5/30',
+      '2014.5.30',
+      '2014年5月30日',
+      '20140530',
+      '２０１４-０５-３０',
+      '2014-05-30 00:00:00',
+    ]) {
       expect(parseCellDate(t)).toEqual({ ok: true, value: '2014-05-30' });
     }
   });
 
   it('refuses what is no date', () => {
-    for (const t of ['', '2014-02-30', '不详', '12', '2014-13-01', '99999999']) expect(parseCellDate(t).ok).toBe(false);
+    for (const t of ['', '2014-02-30', '不详', '12', '2014-13-01', '99999999'])
+      expect(parseCellDate(t).ok).toBe(false);
   });
 });
 

@@ -30,9 +30,10 @@ export function parseCellDate(raw: string): Result<string, string> {
     if (serial < MIN_SERIAL || serial > MAX_SERIAL) return err(text);
     return ok(formatIsoDate(EXCEL_EPOCH + serial));
   }
-  const m = /^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:[\sT]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?Z?)?$/.exec(
-    text,
-  );
+  const m =
+    /^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:[\sT]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?Z?)?$/.exec(
+      text,
+    );
   if (m === null) return err(text);
   const d = formatCivil(Number(m[1]), Number(m[2]), Number(m[3]));
   return d === null ? err(text) : ok(d);

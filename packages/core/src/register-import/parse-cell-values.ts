@@ -18,7 +18,8 @@ export function normaliseObjectStatus(raw: string): ObjectStatus | null {
   if (s === '') return null;
   if (s.includes('吊销')) return '吊销';
   if (/注销|撤销|迁出|歇业|清算完结/.test(s)) return '注销';
-  if (/^(存续|在营|开业|正常|在业|登记成立|确立|迁入|设立|营业|存续\(在营、开业、在册\)|在册)/.test(s)) return '存续';
+  if (/^(存续|在营|开业|正常|在业|登记成立|确立|迁入|设立|营业|存续\(在营、开业、在册\)|在册)/.test(s))
+    return '存续';
   return null;
 }
 
@@ -26,7 +27,9 @@ export function normaliseObjectStatus(raw: string): ObjectStatus | null {
  * 注册资本 in 万元: a number, optionally with 万元 / 万 / 万人民币; `元` alone is converted (÷ 10,000).
  * Null when no number can be read. Foreign currencies keep their amount (flagged by the caller).
  */
-export function parseCapital(raw: string): { readonly amount: number; readonly currency: string | null } | null {
+export function parseCapital(
+  raw: string,
+): { readonly amount: number; readonly currency: string | null } | null {
   const s = squeeze(raw).replace(/,/g, '');
   const m = /^([0-9]+(?:\.[0-9]+)?)(万?)(元|人民币|美元|港元|港币|欧元|日元)?(人民币)?$/.exec(s);
   if (m === null) return null;

@@ -107,9 +107,18 @@ export function validateInspectorRow(
   let departmentId: number | null = null;
   if (departmentText === '') error('department', '部门', '', '部门为空');
   else {
-    const hits = findDepartments(context.departments, departmentText, regionCode ?? context.defaultRegionCode);
+    const hits = findDepartments(
+      context.departments,
+      departmentText,
+      regionCode ?? context.defaultRegionCode,
+    );
     if (hits.length === 0) {
-      error('department', '部门', departmentText, `部门「${departmentText}」不在部门库中：请写部门全称或计划中使用的简称`);
+      error(
+        'department',
+        '部门',
+        departmentText,
+        `部门「${departmentText}」不在部门库中：请写部门全称或计划中使用的简称`,
+      );
     } else if (hits.length > 1) {
       error(
         'department',
@@ -127,7 +136,8 @@ export function validateInspectorRow(
   }
 
   const certificateNo = readField(cells, mapping, 'certificateNo').normalize('NFKC').replace(/\s+/g, '');
-  if (certificateNo === '') error('certificateNo', '执法证号', '', '执法证号为空：没有执法证的人员不能参加检查');
+  if (certificateNo === '')
+    error('certificateNo', '执法证号', '', '执法证号为空：没有执法证的人员不能参加检查');
   const code = readField(cells, mapping, 'code') || certificateNo;
   for (const [key, value] of [
     ['certificateNo', certificateNo],
@@ -144,7 +154,13 @@ export function validateInspectorRow(
   if (expiryRaw === '') error('certificateExpiresOn', '有效期', '', '执法证有效期为空');
   else {
     const d = parseCellDate(expiryRaw.replace(/^.*[至到~～—-]\s*(?=[0-9]{4})/, ''));
-    if (!d.ok) error('certificateExpiresOn', '有效期', expiryRaw, `执法证有效期「${expiryRaw}」无法识别（应为 2026-12-31）`);
+    if (!d.ok)
+      error(
+        'certificateExpiresOn',
+        '有效期',
+        expiryRaw,
+        `执法证有效期「${expiryRaw}」无法识别（应为 2026-12-31）`,
+      );
     else {
       expiresOn = d.value;
       if (expiresOn < context.today) {
@@ -160,10 +176,16 @@ export function validateInspectorRow(
 
   const statusRaw = readField(cells, mapping, 'status');
   const status = normaliseInspectorStatus(statusRaw);
-  if (status === null) error('status', '状态', statusRaw, `状态「${statusRaw}」无法识别：应为 在岗、休假 或 调离`);
+  if (status === null)
+    error('status', '状态', statusRaw, `状态「${statusRaw}」无法识别：应为 在岗、休假 或 调离`);
 
   regionCode ??= context.defaultRegionCode;
-  if (issues.some((i) => i.severity === 'error') || departmentId === null || expiresOn === null || status === null) {
+  if (
+    issues.some((i) => i.severity === 'error') ||
+    departmentId === null ||
+    expiresOn === null ||
+    status === null
+  ) {
     return { issues };
   }
   if (regionCode === null) return { issues };

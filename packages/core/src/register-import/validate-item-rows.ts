@@ -92,7 +92,12 @@ export function validateItemRows(
 ): { readonly items: readonly ImportedItem[]; readonly issues: readonly ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const drafts: Draft[] = [];
-  const carried: Record<(typeof CARRIED)[number], string> = { department: '', sequence: '', category: '', field: '' };
+  const carried: Record<(typeof CARRIED)[number], string> = {
+    department: '',
+    sequence: '',
+    category: '',
+    field: '',
+  };
   let current: Draft | null = null;
 
   for (const { row, cells, continued } of rows) {
@@ -111,7 +116,10 @@ export function validateItemRows(
       else if (startsGroup && key !== 'department' && key !== 'sequence') carried[key] = '';
     }
     const matter = isContinued('matter') ? '' : own('matter');
-    const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, own(FIELD_KEY[f])])) as Record<TextField, string>;
+    const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, own(FIELD_KEY[f])])) as Record<
+      TextField,
+      string
+    >;
     if (matter === '') {
       const hasText = TEXT_FIELDS.some((f) => texts[f] !== '');
       if (!hasText) continue;

@@ -14,9 +14,19 @@ const regNo = '14052560000123' + computeMod1110CheckDigit('14052560000123');
 
 describe('validateObjectRow', () => {
   it('accepts a valid USCC, normalises status and date, places the object by the division code', () => {
-    const r = validateObjectRow(['甲公司', zezhou, '', '在营', '', '41789', '有限责任公司'], mapping, context);
+    const r = validateObjectRow(
+      ['甲公司', zezhou, '', '在营', '', '41789', '有限责任公司'],
+      mapping,
+      context,
+    );
     expect(r.issues).toEqual([]);
-    expect(r.value).toMatchObject({ id: zezhou, status: '存续', establishedOn: '2014-05-30', regionCode: '140525', kind: 'enterprise' });
+    expect(r.value).toMatchObject({
+      id: zezhou,
+      status: '存续',
+      establishedOn: '2014-05-30',
+      regionCode: '140525',
+      kind: 'enterprise',
+    });
   });
 
   it('makes a valid 注册号 the canonical id when there is no USCC, warning-free', () => {
@@ -37,7 +47,9 @@ describe('validateObjectRow', () => {
   });
 
   it('refuses an invalid 注册号 without USCC, a duplicate, an unknown status', () => {
-    expect(validateObjectRow(['丁', '', '140525600001230', '', '', '', ''], mapping, context).issues[0]).toMatchObject({
+    expect(
+      validateObjectRow(['丁', '', '140525600001230', '', '', '', ''], mapping, context).issues[0],
+    ).toMatchObject({
       column: '注册号',
       severity: 'error',
     });
@@ -56,7 +68,11 @@ describe('validateObjectRow', () => {
       defaultRegionCode: '140500',
     });
     expect(kept.value).toMatchObject({ regionCode: '140500', regionSource: 'default' });
-    const byAddress = validateObjectRow(['己店', hainan, '', '', '山西省晋城市陵川县礼义镇', '', ''], mapping, context);
+    const byAddress = validateObjectRow(
+      ['己店', hainan, '', '', '山西省晋城市陵川县礼义镇', '', ''],
+      mapping,
+      context,
+    );
     expect(byAddress.value).toMatchObject({ regionCode: '140524', regionSource: 'address' });
   });
 });

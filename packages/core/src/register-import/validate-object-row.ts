@@ -112,13 +112,22 @@ function readRegNo(raw: string, header: string, issues: CellIssue[]): string | n
       });
       return damage.digits;
     }
-    issues.push({ column: header, severity: 'error', value: raw, message: `注册号「${raw}」${describeExcelCorruptionZh(damage)}` });
+    issues.push({
+      column: header,
+      severity: 'error',
+      value: raw,
+      message: `注册号「${raw}」${describeExcelCorruptionZh(damage)}`,
+    });
     return null;
   }
   return raw.normalize('NFKC').replace(/\s+/g, '');
 }
 
-function readIdentity(cells: readonly string[], mapping: ColumnMapping, issues: CellIssue[]): Identity | null {
+function readIdentity(
+  cells: readonly string[],
+  mapping: ColumnMapping,
+  issues: CellIssue[],
+): Identity | null {
   const usccHeader = headerOf(mapping, 'uscc', '统一社会信用代码');
   const regHeader = headerOf(mapping, 'regNo', '注册号');
   const usccRaw = readField(cells, mapping, 'uscc');
@@ -199,7 +208,12 @@ export function validateObjectRow(
   const issues: CellIssue[] = [];
   const name = readField(cells, mapping, 'name').replace(/\s+/g, ' ');
   if (name === '') {
-    issues.push({ column: headerOf(mapping, 'name', '名称'), severity: 'error', value: '', message: '名称为空' });
+    issues.push({
+      column: headerOf(mapping, 'name', '名称'),
+      severity: 'error',
+      value: '',
+      message: '名称为空',
+    });
   }
   const identity = readIdentity(cells, mapping, issues);
   if (identity !== null) {
@@ -322,7 +336,9 @@ export function validateObjectRow(
   if (identity === null || region === null || issues.some((i) => i.severity === 'error')) return { issues };
   const industry = readField(cells, mapping, 'industry');
   const categoryCodes =
-    industry === '' ? [] : [...new Set(findCategoryMatches(normaliseScopeText(industry)).map((m) => m.categoryCode))];
+    industry === ''
+      ? []
+      : [...new Set(findCategoryMatches(normaliseScopeText(industry)).map((m) => m.categoryCode))];
   return {
     issues,
     value: {

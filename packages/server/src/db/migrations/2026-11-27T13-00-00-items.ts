@@ -28,7 +28,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('items_department_idx').on('items').column('department_id').execute();
-  await sql`create unique index items_identity_idx on items (department_name, category, matter, object_scope)`.execute(
+  // An entry's identity, hashed: long matter and object texts would exceed a b-tree entry's size limit.
+  await sql`create unique index items_identity_idx on items
+    (md5(department_name || chr(31) || category || chr(31) || matter || chr(31) || object_scope))`.execute(
     db,
   );
 }

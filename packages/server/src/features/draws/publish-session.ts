@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   assignInspectors,
   buildDrawRecord,
@@ -90,10 +90,16 @@ async function prepareInspectorDraw(
     .where('certificate_expires_on', '>=', validThrough)
     .orderBy('id')
     .execute();
+  // Id lists travel as one JSON parameter: a draw can have tens of thousands of targets, more than a statement
+  // may bind parameters (65,535).
   const objects = await trx
     .selectFrom('objects')
     .select(['id', 'canonical_id'])
-    .where('canonical_id', 'in', targetIds.length === 0 ? [''] : [...targetIds])
+    .where(
+      'canonical_id',
+      'in',
+      sql<string>`(select jsonb_array_elements_text(${JSON.stringify(targetIds)}::jsonb))`,
+    )
     .execute();
   const objectIds = new Map(objects.map((o) => [o.canonical_id, o.id]));
   const objectIdList = objects.map((o) => o.id);
@@ -103,7 +109,11 @@ async function prepareInspectorDraw(
       : await trx
           .selectFrom('inspector_conflicts')
           .select(['inspector_id', 'object_id'])
-          .where('object_id', 'in', objectIdList)
+          .where(
+            'object_id',
+            'in',
+            sql<number>`(select (jsonb_array_elements_text(${JSON.stringify(objectIdList)}::jsonb))::integer)`,
+          )
           .execute();
   const earlier =
     objectIdList.length === 0
@@ -113,7 +123,11 @@ async function prepareInspectorDraw(
           .innerJoin('draws as d', 'd.id', 'm.draw_id')
           .select(['m.inspector_id', 'm.object_id'])
           .where('d.task_id', '=', taskId)
-          .where('m.object_id', 'in', objectIdList)
+          .where(
+            'm.object_id',
+            'in',
+            sql<number>`(select (jsonb_array_elements_text(${JSON.stringify(objectIdList)}::jsonb))::integer)`,
+          )
           .execute();
   const recused = new Set(
     [...conflicts, ...earlier].map((c) => `${String(c.inspector_id)}/${String(c.object_id)}`),
@@ -125,8 +139,14 @@ async function prepareInspectorDraw(
     .where('id', 'in', departmentIds)
     .execute();
   const names = new Map(departments.map((d) => [String(d.id), d.name]));
+  // Most targets have no recusal: they share one eligibility map; a target with a recusal gets its own.
+  const shared = new Map<string, string[]>();
+  for (const d of departmentIds) shared.set(String(d), []);
+  for (const p of pool) shared.get(String(p.department_id))?.push(String(p.id));
+  const recusedObjects = new Set([...conflicts, ...earlier].map((c) => c.object_id));
   const targets: InspectorDrawTarget[] = targetIds.map((targetId) => {
     const objectId = objectIds.get(targetId) ?? -1;
+    if (!recusedObjects.has(objectId)) return { targetId, slots, eligible: shared };
     const eligible = new Map<string, string[]>();
     for (const d of departmentIds) eligible.set(String(d), []);
     for (const p of pool) {
@@ -305,11 +325,14 @@ export async function publishDrawSession(
         canonical_id: id,
         ticket: tickets.get(id) ?? '',
       }));
-      for (let i = 0; i < targetRows.length; i += 2000) {
-        await trx
-          .insertInto('draw_targets')
-          .values(targetRows.slice(i, i + 2000))
-          .execute();
+      for (let i = 0; i < targetRows.length; i += 5000) {
+        await sql`
+          insert into draw_targets (draw_id, rank, object_id, canonical_id, ticket)
+          select r.draw_id, r.rank, r.object_id, r.canonical_id, r.ticket
+          from jsonb_to_recordset(${JSON.stringify(targetRows.slice(i, i + 5000))}::jsonb)
+            as r(draw_id integer, rank integer, object_id integer, canonical_id text, ticket text)`.execute(
+          trx,
+        );
       }
       const memberRows = teams.value.flatMap((team) =>
         team.members.map((m) => ({
@@ -320,11 +343,14 @@ export async function publishDrawSession(
           ticket: m.ticket,
         })),
       );
-      for (let i = 0; i < memberRows.length; i += 2000) {
-        await trx
-          .insertInto('draw_team_members')
-          .values(memberRows.slice(i, i + 2000))
-          .execute();
+      for (let i = 0; i < memberRows.length; i += 5000) {
+        await sql`
+          insert into draw_team_members (draw_id, object_id, inspector_id, department_id, ticket)
+          select r.draw_id, r.object_id, r.inspector_id, r.department_id, r.ticket
+          from jsonb_to_recordset(${JSON.stringify(memberRows.slice(i, i + 5000))}::jsonb)
+            as r(draw_id integer, object_id integer, inspector_id integer, department_id integer, ticket text)`.execute(
+          trx,
+        );
       }
       published.push({
         drawId: row.id,

@@ -30,6 +30,8 @@ async function countObjects(): Promise<number> {
   return Number(r.n);
 }
 
+const cellText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 /** What the real file holds, classified independently of the importer (row = spreadsheet row). */
 function classifyRealRows() {
   const workbook = XLSX.read(readFileSync(realFile));
@@ -45,8 +47,8 @@ function classifyRealRows() {
   };
   rows.slice(1).forEach((r, i) => {
     const row = i + 2;
-    const u = r[2] === null || r[2] === undefined ? '' : String(r[2] as string | number);
-    const g = r[1] === null || r[1] === undefined ? '' : String(r[1] as string | number);
+    const u = cellText(r[2]);
+    const g = cellText(r[1]);
     if (u !== '' && detectExcelCorruption(u) !== null) out.corrupted.push(row);
     else if (typeof r[0] !== 'string' || r[0].trim() === '') out.nameless.push(row);
     else if (u !== '' && checkUscc(u).ok) out.uscc.push(row);
@@ -203,6 +205,7 @@ describe('importObjects: generated CSV files', () => {
     const before = await countObjects();
     const count = 50_000;
     async function* chunks(): AsyncGenerator<Uint8Array> {
+      await Promise.resolve();
       yield Buffer.from('名称,统一社会信用代码,登记状态,成立日期,住所\r\n');
       for (let start = 0; start < count; start += 1000) {
         const lines: string[] = [];

@@ -253,5 +253,5 @@ export async function readSheetRows(
       rows = loadXlsRows(tap.chunks, options.fillMerges);
       break;
   }
-  return { format, rows, digest: tap.digest, bytesRead: tap.bytesRead };
+  return { format, rows, digest: () => tap.digest(), bytesRead: () => tap.bytesRead() };
 }

@@ -3,10 +3,13 @@
  * Keep it free of runtime imports (type-only imports from core are fine).
  */
 
-import type { Role, RegionLevel } from '@ssj/core';
+import type { ObjectKind, PopulationRule, Role, RegionLevel, RiskClass } from '@ssj/core';
 
 /** The four staff roles (DOMAIN.md §6, core access/roles.ts); the public has no account. */
 export type { Role, RegionLevel };
+
+/** Register types the web shows (core registry): object kinds, risk classes (sealed), population rules. */
+export type { ObjectKind, PopulationRule, RiskClass };
 
 export interface RegionDto {
   /** GB/T 2260 code, e.g. 140500 晋城市 (the development zone's code is ours, see docs/ARCHITECTURE.md). */
@@ -276,4 +279,145 @@ export interface AuditAnchorDto {
   entries: number;
   lastEntryId: number;
   headHash: string;
+}
+
+// ── The registers 一单两库 (issue "The registers") ─────────────────────────────────────────────────────────────
+
+/** One object of the register 检查对象名录库. `riskClass` is present only for roles allowed to see it (never public). */
+export interface ObjectDto {
+  id: number;
+  canonicalId: string;
+  uscc: string | null;
+  regNo: string | null;
+  name: string;
+  kind: ObjectKind;
+  categoryCodes: string[];
+  regionCode: string;
+  status: string;
+  registeredCapital: number | null;
+  riskClass?: RiskClass | null;
+}
+
+/** GET /api/objects: one page (50 rows) of the filtered register. */
+export interface ObjectPageDto {
+  objects: ObjectDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** True when the caller's role may see the sealed risk class (the rows carry `riskClass`). */
+  riskClassShown: boolean;
+}
+
+/** One inspector of 执法检查人员名录库: personal data, staff only. */
+export interface InspectorDto {
+  id: number;
+  code: string;
+  name: string;
+  departmentId: number;
+  departmentName: string;
+  regionCode: string;
+  certificateNo: string;
+  certificateExpiresOn: string;
+  status: string;
+  specialties: string[];
+  beat: string | null;
+}
+
+/** One entry of the item list 随机抽查事项清单 (published). */
+export interface ItemDto {
+  id: number;
+  departmentName: string;
+  departmentId: number | null;
+  regionCode: string | null;
+  sequence: string;
+  category: string;
+  matter: string;
+  objectScope: string;
+  itemType: '一般' | '重点' | null;
+  method: string;
+  inspectingBody: string;
+  legalBasis: string;
+  field: string;
+  initiator: string;
+  cooperators: string[];
+}
+
+/** A category of the object register (core OBJECT_CATEGORIES). */
+export interface ObjectCategoryDto {
+  code: string;
+  name: string;
+  group: string;
+  kinds: ObjectKind[];
+}
+
+export type ImportKind = 'objects' | 'inspectors' | 'items';
+
+/** A field of a register the columns of a file can be mapped to. */
+export interface ImportFieldDto {
+  key: string;
+  label: string;
+  required: boolean;
+}
+
+/** POST /api/imports/:kind/preview: what the file looks like; nothing is stored. */
+export interface ImportPreviewDto {
+  fileName: string;
+  format: string;
+  /** Spreadsheet row of the (last) header row. */
+  headerRow: number;
+  /** The file's column headers, by 0-based column. */
+  headers: string[];
+  fields: ImportFieldDto[];
+  /** Field key → suggested 0-based column, or null when none was found. */
+  mapping: Record<string, number | null>;
+  /** Required fields without a column. */
+  missing: string[];
+  /** The first 20 data rows. */
+  sampleRows: { row: number; cells: string[] }[];
+}
+
+export interface ImportIssueDto {
+  row: number;
+  column: string;
+  severity: 'error' | 'warning';
+  message: string;
+  value: string;
+}
+
+/** POST /api/imports/:kind: the import's outcome and the id of its downloadable report. */
+export interface ImportResultDto {
+  fileName: string;
+  dryRun: boolean;
+  stored: boolean;
+  imported: number;
+  valid: number;
+  rows: number;
+  errorRows: number;
+  /** Every issue found (listed ones plus those beyond the list's cap). */
+  issueCount: number;
+  /** The first 200 issues; the report holds them all. */
+  issues: ImportIssueDto[];
+  sha256: string;
+  format: string;
+  /** GET /api/imports/reports/:id.xlsx (same user, 30 minutes). */
+  reportId: string;
+}
+
+/** One plan line's population 抽查对象范围. */
+export interface PopulationLineDto {
+  taskLineId: number;
+  taskCode: string;
+  taskName: string;
+  regionCode: string;
+  scope: string;
+  matters: string[];
+  rule: PopulationRule;
+  frameSize: number | null;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+}
+
+export interface PopulationsDto {
+  year: number;
+  lines: PopulationLineDto[];
 }

@@ -37,6 +37,22 @@ interface Sample {
   readonly handlerMayRefuse?: readonly Who[];
 }
 
+const SAMPLE_RULE = {
+  regionCodes: ['140525'],
+  categoryCodes: [],
+  filters: {
+    kinds: ['enterprise'],
+    statuses: ['存续'],
+    minRegisteredCapital: null,
+    licence: null,
+    flags: [],
+  },
+  explicit: false,
+  explicitNames: [],
+  confidence: 'high',
+  reasons: [],
+};
+
 const SAMPLES: Record<string, Sample> = {
   'POST /api/auth/login': { path: '/api/auth/login', body: { username: 'nobody', password: 'x' } },
   'GET /api/auth/session': { path: '/api/auth/session' },
@@ -98,6 +114,35 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/audit-log': { path: '/api/audit-log' },
   'GET /api/audit-log/verification': { path: '/api/audit-log/verification' },
   'GET /api/public/audit-anchors': { path: '/api/public/audit-anchors' },
+  'GET /api/objects': { path: '/api/objects?region=140525', otherCounty: '/api/objects?region=140522' },
+  'GET /api/inspectors': {
+    path: '/api/inspectors?region=140525',
+    otherCounty: '/api/inspectors?region=140522',
+  },
+  'GET /api/items': { path: '/api/items' },
+  'GET /api/public/items': { path: '/api/public/items' },
+  'GET /api/object-categories': { path: '/api/object-categories' },
+  'POST /api/imports/:kind/preview': {
+    path: '/api/imports/objects/preview',
+    multipart: {
+      fields: {},
+      file: { field: 'file', name: 'x.csv', bytes: Buffer.from('名称,地址\n甲,乙\n') },
+    },
+  },
+  'POST /api/imports/:kind': {
+    path: '/api/imports/objects',
+    multipart: {
+      fields: { dryRun: 'true' },
+      file: { field: 'file', name: 'x.csv', bytes: Buffer.from('名称,地址\n甲,乙\n') },
+    },
+  },
+  'GET /api/imports/reports/:id.xlsx': { path: '/api/imports/reports/0123456789abcdef0123456789abcdef.xlsx' },
+  'GET /api/plans/:year/populations': {
+    path: '/api/plans/2023/populations?region=140525',
+    otherCounty: '/api/plans/2023/populations?region=140522',
+  },
+  'POST /api/populations/:taskLineId/count': { path: '/api/populations/999999/count', body: SAMPLE_RULE },
+  'PUT /api/populations/:taskLineId': { path: '/api/populations/999999', body: SAMPLE_RULE },
 };
 
 describe('access matrix: every route × every role', () => {

@@ -4,6 +4,7 @@ import { drawRoutes } from '../features/draws/draw-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
 import { planRoutes } from '../features/plans/plan-routes.ts';
 import { referenceRoutes } from '../features/reference/reference-routes.ts';
+import { registerRoutes } from '../features/registers/register-routes.ts';
 import { userRoutes } from '../features/users/user-routes.ts';
 import type { AnyRoute } from './route.ts';
 
@@ -16,4 +17,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...planRoutes,
   ...drawRoutes,
   ...auditRoutes,
+  ...registerRoutes,
 ];

@@ -14,8 +14,10 @@ export async function findLiveDraw(
     .select(['d.id', 'd.frame_id'])
     .where('d.task_code', '=', taskCode)
     .where('d.batch', '=', batch)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('draws as s').select('s.id').whereRef('s.supersedes_draw_id', '=', 'd.id'))),
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('draws as s').select('s.id').whereRef('s.supersedes_draw_id', '=', 'd.id')),
+      ),
     )
     .orderBy('d.id', 'desc')
     .executeTakeFirst();

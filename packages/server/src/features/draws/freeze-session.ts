@@ -119,8 +119,10 @@ async function loadEarlierTargets(
     .select('dt.canonical_id')
     .where('d.task_id', '=', taskId)
     .where('d.batch', '<', batch)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('draws as s').select('s.id').whereRef('s.supersedes_draw_id', '=', 'd.id'))),
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('draws as s').select('s.id').whereRef('s.supersedes_draw_id', '=', 'd.id')),
+      ),
     )
     .execute();
   return new Set(rows.map((r) => r.canonical_id));

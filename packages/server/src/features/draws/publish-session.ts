@@ -195,11 +195,11 @@ export async function publishDrawSession(
       .execute();
     const published: PublishedDraw[] = [];
     for (const { id: frameId } of frameIds) {
-      const frame = (await trx
+      const frame: FrameRow = await trx
         .selectFrom('draw_frames')
         .select(['id', 'task_id', 'task_code', 'batch', 'frame_hash', 'ids', 'strata', 'excluded'])
         .where('id', '=', frameId)
-        .executeTakeFirstOrThrow()) as FrameRow;
+        .executeTakeFirstOrThrow();
       const sealed = await trx
         .selectFrom('draw_sealed_strata')
         .select(['salt', 'assignments'])

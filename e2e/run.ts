@@ -4,12 +4,18 @@ import { ARTIFACTS_DIR, launchBrowser, startServerProcess, type Journey } from '
 import { drawSessionJourney } from './journeys/draw-session.ts';
 import { loginLogoutJourney } from './journeys/login-logout.ts';
 import { planLifecycleJourney } from './journeys/plan-lifecycle.ts';
+import { registerImportJourney } from './journeys/register-import.ts';
 
 /**
  * Browser journeys: a real `ssj serve` process, driven by playwright-core in Debian's Chromium.
  * Screenshots go to artifacts/ (kept by CI). Prints "N passed, N failed" and exits non-zero on a failure.
  */
-const JOURNEYS: readonly Journey[] = [loginLogoutJourney, planLifecycleJourney, drawSessionJourney];
+const JOURNEYS: readonly Journey[] = [
+  loginLogoutJourney,
+  planLifecycleJourney,
+  drawSessionJourney,
+  registerImportJourney,
+];
 
 async function main(): Promise<number> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });

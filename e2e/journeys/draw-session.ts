@@ -13,7 +13,7 @@ async function logIn(page: Page, baseUrl: string, username: string, next: string
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === next);
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
 }
 
 /** The verifier's finished result with this status, optionally naming the file it checked. */
@@ -39,7 +39,7 @@ export const drawSessionJourney: Journey = {
   name: 'office holds a draw session → seed → publish → the public verifies; a tampered record fails',
   run: async ({ baseUrl, page, screenshot }) => {
     // (a) Pick three task batches from the published 2023 plan.
-    await logIn(page, baseUrl, 'office', '/app/draws');
+    await logIn(page, baseUrl, 'office', '/app/draws?year=2023');
     await page.getByTestId('draw-task-picker').waitFor({ timeout: 30_000 });
     const search = page
       .locator('input[data-testid="draw-task-search"], [data-testid="draw-task-search"] input')

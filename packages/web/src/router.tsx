@@ -6,7 +6,7 @@ import { RouteErrorPage } from './layout/route-error-page.tsx';
 import { staffAreas } from './staff/staff-areas.tsx';
 
 // Pages are loaded on demand: the public portal does not pay for the staff app and vice versa.
-const builtAreas = new Set(['plan', 'draws']);
+const builtAreas = new Set(['plan', 'draws', 'objects', 'inspectors', 'items']);
 const staffAreaRoutes: RouteObject[] = staffAreas
   .filter((area) => !builtAreas.has(area.path))
   .map((area) => ({
@@ -29,6 +29,10 @@ const planRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./staff/plan/plan-import-page.tsx')).PlanImportPage }),
   },
   {
+    path: 'plan/populations',
+    lazy: async () => ({ Component: (await import('./staff/plan/populations-page.tsx')).PopulationsPage }),
+  },
+  {
     path: 'plan/changes',
     lazy: async () => ({ Component: (await import('./staff/plan/plan-changes-page.tsx')).PlanChangesPage }),
   },
@@ -42,6 +46,27 @@ const drawRoutes: RouteObject[] = [
   {
     path: 'draws/:id',
     lazy: async () => ({ Component: (await import('./staff/draws/draw-session-page.tsx')).DrawSessionPage }),
+  },
+];
+
+const registerRoutes: RouteObject[] = [
+  {
+    path: 'objects',
+    lazy: async () => ({ Component: (await import('./staff/registers/objects-page.tsx')).ObjectsPage }),
+  },
+  {
+    path: 'inspectors',
+    lazy: async () => ({ Component: (await import('./staff/registers/inspectors-page.tsx')).InspectorsPage }),
+  },
+  {
+    path: 'items',
+    lazy: async () => ({ Component: (await import('./staff/registers/items-page.tsx')).ItemsPage }),
+  },
+  {
+    path: 'import/:kind',
+    lazy: async () => ({
+      Component: (await import('./staff/registers/register-import-page.tsx')).RegisterImportPage,
+    }),
   },
 ];
 
@@ -88,6 +113,7 @@ const routes: RouteObject[] = [
           },
           ...planRoutes,
           ...drawRoutes,
+          ...registerRoutes,
           ...staffAreaRoutes,
           { path: '*', element: <NotFoundPage home="/app" /> },
         ],

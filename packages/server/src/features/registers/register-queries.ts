@@ -4,6 +4,7 @@
  * (`withRiskClass`); callers decide by role (access.ts: never on a public route).
  */
 import { sql, type Kysely } from 'kysely';
+import { findCategory } from '@ssj/core';
 import type { ObjectKind } from '@ssj/core';
 import type { InspectorDto, ItemDto, ObjectDto, PopulationLineDto } from '../../api-types.ts';
 import type { Database } from '../../db/schema.ts';
@@ -36,8 +37,17 @@ export async function listObjects(
   let query = db.selectFrom('objects');
   if (filter.regionCode !== undefined) query = query.where('region_code', '=', filter.regionCode);
   if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
-  if (filter.categoryCode !== undefined)
-    query = query.where(sql<boolean>`category_codes @> ${JSON.stringify([filter.categoryCode])}::jsonb`);
+  if (filter.categoryCode !== undefined) {
+    // Membership as a population rule reads it (population-sql.ts): a tag, a union of tags, or whole kinds.
+    const category = findCategory(filter.categoryCode);
+    const membership = category?.membership ?? { by: 'tag' as const };
+    if (membership.by === 'kind' && category !== undefined)
+      query = query.where('kind', 'in', [...category.kinds]);
+    else {
+      const tags = membership.by === 'union' ? [...membership.of] : [filter.categoryCode];
+      query = query.where(sql<boolean>`category_codes ?| array[${sql.join(tags)}]::text[]`);
+    }
+  }
   const q = filter.q?.trim() ?? '';
   if (q !== '') {
     const contains = `%${escapeLike(q)}%`;

@@ -1,6 +1,7 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Input, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { DrawSessionDto } from '@ssj/server/api-types';
 import { describeError } from '../../api/describe-error.ts';
 import { createDrawSession } from '../../api/draw-endpoints.ts';
@@ -24,7 +25,12 @@ export function NewDrawSession({ onFrozen }: { onFrozen: (session: DrawSessionDt
   const isPhone = useIsPhone();
   const { message } = App.useApp();
   const { csrfToken } = useSession();
-  const [askedYear, setAskedYear] = useState<number | null>(null);
+  const [searchParams] = useSearchParams();
+  // `?year=2023` preselects a plan year (links from the plan page, and browser tests); else the latest.
+  const yearParam = Number(searchParams.get('year'));
+  const [askedYear, setAskedYear] = useState<number | null>(
+    Number.isInteger(yearParam) && yearParam > 0 ? yearParam : null,
+  );
   const [title, setTitle] = useState<string | null>(null);
   const [selection, setSelection] = useState<BatchSelection>(new Map());
   const [pending, setPending] = useState(false);

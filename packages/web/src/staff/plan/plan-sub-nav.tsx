@@ -3,7 +3,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/use-t.ts';
 import { useSession } from '../../session/use-session.ts';
 
-/** The plan area's pages: the plan, the import (office only) and the change requests. */
+/** The plan area's pages: the plan, the import (office only), the populations and the change requests. */
 export function PlanSubNav() {
   const t = useT();
   const navigate = useNavigate();
@@ -16,6 +16,7 @@ export function PlanSubNav() {
     ...(session?.user.role === 'office_admin'
       ? [{ value: '/app/plan/import', label: t('planNav.import') }]
       : []),
+    { value: '/app/plan/populations', label: t('planNav.populations') },
     { value: '/app/plan/changes', label: t('planNav.changes') },
   ];
   return (

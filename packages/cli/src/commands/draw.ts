@@ -53,6 +53,10 @@ export function registerDrawCommand(program: Command): void {
     .option('--beacon <value>', 'a pre-announced public beacon value')
     .option('--year <year>', 'plan year (default: from the task codes)')
     .option('--title <title>', 'session title')
+    .option(
+      '--redraw-reason <reason>',
+      're-draw published batches (the old draws stay public, marked superseded)',
+    )
     .action(
       async (options: {
         tasks: string;
@@ -62,6 +66,7 @@ export function registerDrawCommand(program: Command): void {
         beacon?: string;
         year?: string;
         title?: string;
+        redrawReason?: string;
       }) => {
         const codes = options.tasks
           .split(',')
@@ -77,7 +82,7 @@ export function registerDrawCommand(program: Command): void {
           const frozen = await freezeDrawSession(db, CLI_ACTOR, {
             year,
             title: options.title ?? `${String(year)} 抽取会（第 ${String(batch)} 批）`,
-            items: codes.map((taskCode) => ({ taskCode, batch })),
+            items: codes.map((taskCode) => ({ taskCode, batch, redrawReason: options.redrawReason })),
           });
           if (!frozen.ok) {
             fail(describeDrawError(frozen.error));

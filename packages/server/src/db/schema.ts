@@ -71,6 +71,10 @@ export interface DrawFrameTable {
   excluded: Json<{ count: number; hash: string; ids: string[] }>;
   /** core allocateBatch result, with the sealed class names (staff only). */
   allocation: Json<unknown>;
+  /** A re-draw: the published draw this frame replaces, why, and the office admin who approved it. */
+  supersedes_draw_id: number | null;
+  redraw_reason: string | null;
+  redraw_approved_by: number | null;
   created_at: CreatedAt;
 }
 

@@ -4,6 +4,7 @@ import * as planChanges from './2026-11-27T10-00-00-plan-changes.ts';
 import * as registers from './2026-11-27T11-00-00-registers.ts';
 import * as draws from './2026-11-27T12-00-00-draws.ts';
 import * as items from './2026-11-27T13-00-00-items.ts';
+import * as redraws from './2026-11-27T14-00-00-redraws.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -15,4 +16,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-27T11-00-00-registers': registers,
   '2026-11-27T12-00-00-draws': draws,
   '2026-11-27T13-00-00-items': items,
+  '2026-11-27T14-00-00-redraws': redraws,
 };

@@ -9,6 +9,8 @@ export type DrawError =
       readonly timesPerYear: number;
     }
   | { readonly kind: 'already_drawn'; readonly code: string; readonly batch: number }
+  | { readonly kind: 'nothing_to_redraw'; readonly code: string; readonly batch: number }
+  | { readonly kind: 'redraw_pending'; readonly code: string; readonly batch: number }
   | { readonly kind: 'no_ratio'; readonly code: string }
   | { readonly kind: 'empty_frame'; readonly code: string }
   | { readonly kind: 'allocation_failed'; readonly code: string; readonly message: string }
@@ -37,6 +39,10 @@ export function describeDrawError(e: DrawError): string {
       return `任务 ${e.code} 每年 ${e.timesPerYear} 次，没有第 ${e.batch} 批`;
     case 'already_drawn':
       return `任务 ${e.code} 第 ${e.batch} 批已抽取并公示；如需重抽，须经领导小组办公室批准另行抽取`;
+    case 'nothing_to_redraw':
+      return `任务 ${e.code} 第 ${e.batch} 批尚未抽取，无需重抽`;
+    case 'redraw_pending':
+      return `任务 ${e.code} 第 ${e.batch} 批已有一次待完成的重抽，请先完成该抽取会`;
     case 'no_ratio':
       return `任务 ${e.code} 的抽查比例未能识别，请先在计划中修正`;
     case 'empty_frame':

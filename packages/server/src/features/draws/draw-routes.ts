@@ -27,6 +27,7 @@ const freezeBody = z.object({
       z.object({
         taskCode: z.string().regex(/^JC\d{4}-\d{3,4}$/, '任务编号形如 JC2023-001'),
         batch: z.number().int().min(1).max(12),
+        redrawReason: z.string().trim().min(4, '重抽须写明理由').max(500).optional(),
       }),
     )
     .min(1, '至少选择一个任务批次')
@@ -54,7 +55,7 @@ function toAppError(e: DrawError): AppError {
     e.kind === 'draw_not_found' ||
     e.kind === 'no_published_plan'
       ? 'not_found'
-      : e.kind === 'already_drawn' || e.kind === 'wrong_state'
+      : e.kind === 'already_drawn' || e.kind === 'wrong_state' || e.kind === 'redraw_pending'
         ? 'conflict'
         : 'validation_failed';
   return new AppError(code, describeDrawError(e));

@@ -155,4 +155,50 @@ describe('a draw session on the demo register: freeze → seed → publish → v
     for (const t of r2?.targets ?? []) expect(firstTargets.has(t.id)).toBe(false);
     for (const id of firstTargets) expect(r2?.frame.ids.includes(id)).toBe(false);
   });
+
+  it('re-draws only with a reason, as a new published draw that names the old one, which stays public', async () => {
+    const old = await findLiveDraw(h.db, 'JC2023-001', 1);
+    expect(old).not.toBeNull();
+    const nothing = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
+      year: 2023,
+      title: 'redraw',
+      items: [{ taskCode: 'JC2023-007', batch: 1, redrawReason: '无' }],
+    });
+    expect(nothing.ok).toBe(true); // JC2023-007 batch 1 was drawn in the first session
+    const undrawn = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
+      year: 2023,
+      title: 'redraw',
+      items: [{ taskCode: 'JC2023-058', batch: 1, redrawReason: '抽取对象已注销' }],
+    });
+    expect(undrawn).toMatchObject({ ok: false, error: { kind: 'nothing_to_redraw' } });
+    const redraw = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
+      year: 2023,
+      title: '重抽',
+      items: [{ taskCode: 'JC2023-001', batch: 1, redrawReason: '抽中对象在冻结后被吊销，经批准重抽' }],
+    });
+    expect(redraw.ok, JSON.stringify(redraw)).toBe(true);
+    if (!redraw.ok) return;
+    const pending = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
+      year: 2023,
+      title: '再次重抽',
+      items: [{ taskCode: 'JC2023-001', batch: 1, redrawReason: '再次重抽' }],
+    });
+    expect(pending).toMatchObject({ ok: false, error: { kind: 'redraw_pending' } });
+    await enterSessionSeed(h.db, SYSTEM_ACTOR, redraw.value.sessionId, {
+      digits: '16180339887498948482045868',
+      beacon: null,
+      witnesses: ['甲', '乙'],
+    });
+    expect((await publishDrawSession(h.db, SYSTEM_ACTOR, redraw.value.sessionId)).ok).toBe(true);
+    const live = await findLiveDraw(h.db, 'JC2023-001', 1);
+    expect(live?.id).not.toBe(old?.id);
+    const record = live === null ? null : await loadDrawRecord(h.db, live.id);
+    expect(record?.supersedes).toMatchObject({
+      drawId: 'D1-JC2023-001-1',
+      reason: '抽中对象在冻结后被吊销，经批准重抽',
+    });
+    expect(record === null ? false : verifyDrawRecord(record).ok).toBe(true);
+    const oldRecord = old === null ? null : await loadDrawRecord(h.db, old.id);
+    expect(oldRecord?.id).toBe('D1-JC2023-001-1');
+  });
 });

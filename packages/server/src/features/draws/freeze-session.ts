@@ -21,6 +21,11 @@ import type { DrawError } from './draw-errors.ts';
 export interface DrawItem {
   readonly taskCode: string;
   readonly batch: number;
+  /**
+   * A re-draw of a published task batch (DOMAIN.md §4.4): why. The office admin who freezes it approves it; the new
+   * draw names the one it replaces, which stays public, marked superseded. Without it a drawn batch is refused.
+   */
+  readonly redrawReason?: string | undefined;
 }
 
 export interface FrozenFrameSummary {
@@ -128,14 +133,31 @@ async function loadEarlierTargets(
   return new Set(rows.map((r) => r.canonical_id));
 }
 
-async function isAlreadyDrawn(trx: Transaction<Database>, taskId: number, batch: number): Promise<boolean> {
+/** The live (not superseded) draw of a task batch, and whether a frozen re-draw of it is already pending. */
+async function findLiveDrawOf(
+  trx: Transaction<Database>,
+  taskId: number,
+  batch: number,
+): Promise<{ id: number; pendingRedraw: boolean } | null> {
   const row = await trx
-    .selectFrom('draws')
-    .select('id')
-    .where('task_id', '=', taskId)
-    .where('batch', '=', batch)
+    .selectFrom('draws as d')
+    .select((eb) => [
+      'd.id',
+      eb
+        .exists(
+          eb.selectFrom('draw_frames as f').select('f.id').whereRef('f.supersedes_draw_id', '=', 'd.id'),
+        )
+        .as('pending'),
+    ])
+    .where('d.task_id', '=', taskId)
+    .where('d.batch', '=', batch)
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('draws as s').select('s.id').whereRef('s.supersedes_draw_id', '=', 'd.id')),
+      ),
+    )
     .executeTakeFirst();
-  return row !== undefined;
+  return row === undefined ? null : { id: row.id, pendingRedraw: Boolean(row.pending) };
 }
 
 /** The line whose ratio governs the task's draw: the one demanding the most (ratio, then 不少于N户). */
@@ -191,8 +213,16 @@ export async function freezeDrawSession(
         if (!Number.isInteger(item.batch) || item.batch < 1 || item.batch > times) {
           return err({ kind: 'bad_batch', code: task.code, batch: item.batch, timesPerYear: times });
         }
-        if (await isAlreadyDrawn(trx, task.id, item.batch)) {
+        const live = await findLiveDrawOf(trx, task.id, item.batch);
+        const redrawReason = item.redrawReason?.trim() ?? '';
+        if (live !== null && redrawReason === '') {
           return err({ kind: 'already_drawn', code: task.code, batch: item.batch });
+        }
+        if (live === null && redrawReason !== '') {
+          return err({ kind: 'nothing_to_redraw', code: task.code, batch: item.batch });
+        }
+        if (live?.pendingRedraw === true) {
+          return err({ kind: 'redraw_pending', code: task.code, batch: item.batch });
         }
         const members = new Map<string, RiskClass | null>();
         for (const rule of await loadRules(trx, task.id)) {
@@ -285,6 +315,9 @@ export async function freezeDrawSession(
               ids: excludedIds,
             }),
             allocation: JSON.stringify(allocation),
+            supersedes_draw_id: live?.id ?? null,
+            redraw_reason: live === null ? null : redrawReason,
+            redraw_approved_by: live === null ? null : actor.userId,
           })
           .returning('id')
           .executeTakeFirstOrThrow();

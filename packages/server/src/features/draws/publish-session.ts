@@ -40,6 +40,35 @@ interface FrameRow {
   ids: string[];
   strata: { name: string; size: number; allocation: number }[];
   excluded: { count: number; hash: string; ids: string[] };
+  supersedes_draw_id: number | null;
+  redraw_reason: string | null;
+  redraw_approved_by: number | null;
+}
+
+/** The `supersedes` part of a re-draw's record: the replaced draw's record id, the reason, the approver's name. */
+async function describeSupersedes(
+  trx: Transaction<Database>,
+  frame: FrameRow,
+): Promise<{ drawId: string; reason: string; approvedBy: string } | null> {
+  if (frame.supersedes_draw_id === null) return null;
+  const old = await trx
+    .selectFrom('draws')
+    .select(['record'])
+    .where('id', '=', frame.supersedes_draw_id)
+    .executeTakeFirstOrThrow();
+  const approver =
+    frame.redraw_approved_by === null
+      ? undefined
+      : await trx
+          .selectFrom('users')
+          .select('display_name')
+          .where('id', '=', frame.redraw_approved_by)
+          .executeTakeFirst();
+  return {
+    drawId: (old.record as { id: string }).id,
+    reason: frame.redraw_reason ?? '',
+    approvedBy: approver?.display_name ?? '领导小组办公室',
+  };
 }
 
 /**
@@ -197,7 +226,19 @@ export async function publishDrawSession(
     for (const { id: frameId } of frameIds) {
       const frame: FrameRow = await trx
         .selectFrom('draw_frames')
-        .select(['id', 'task_id', 'task_code', 'batch', 'frame_hash', 'ids', 'strata', 'excluded'])
+        .select([
+          'id',
+          'task_id',
+          'task_code',
+          'batch',
+          'frame_hash',
+          'ids',
+          'strata',
+          'excluded',
+          'supersedes_draw_id',
+          'redraw_reason',
+          'redraw_approved_by',
+        ])
         .where('id', '=', frameId)
         .executeTakeFirstOrThrow();
       const sealed = await trx
@@ -295,7 +336,7 @@ export async function publishDrawSession(
             })),
           })),
         },
-        supersedes: null,
+        supersedes: await describeSupersedes(trx, frame),
       });
       if (!record.ok) {
         const message =
@@ -314,6 +355,9 @@ export async function publishDrawSession(
           batch: frame.batch,
           record: JSON.stringify(stored),
           record_sha256: hashRecord(record.value),
+          supersedes_draw_id: frame.supersedes_draw_id,
+          reason: frame.redraw_reason,
+          approved_by: frame.redraw_approved_by,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

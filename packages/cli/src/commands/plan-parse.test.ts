@@ -1,36 +1,19 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { registerPlanParseCommand } from './plan-parse.ts';
+import { runCommand, type CommandOutput } from '../testing/run-command.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const seedPath = `${repoRoot}../shared/seed/000_bcb4b9be9ee0f30f.txt`;
 
-async function run(
-  ...args: string[]
-): Promise<{ out: string; err: string; code: number | string | undefined }> {
-  const program = new Command('ssj').exitOverride();
-  registerPlanParseCommand(program.command('plan'));
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['plan', 'parse', ...args], { from: 'user' });
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = process.exitCode;
-  process.exitCode = undefined;
-  return { out, err, code };
+function run(...args: string[]): Promise<CommandOutput> {
+  return runCommand(
+    (program) => {
+      registerPlanParseCommand(program.command('plan'));
+    },
+    ['plan', 'parse', ...args],
+  );
 }
 
 afterEach(() => {

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { formatSampleJson, parseIdsFile, registerSampleCommand } from './sample.ts';
+import { runCommand, type CommandOutput } from '../testing/run-command.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ssj-sample-'));
 afterAll(() => {
@@ -19,30 +19,13 @@ function writeIds(name: string, text: string): string {
   return file;
 }
 
-async function run(
-  ...args: string[]
-): Promise<{ out: string; err: string; code: number | string | undefined }> {
-  const program = new Command('ssj').exitOverride();
-  registerSampleCommand(program);
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['sample', ...args], { from: 'user' });
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = process.exitCode;
-  process.exitCode = undefined;
-  return { out, err, code };
+function run(...args: string[]): Promise<CommandOutput> {
+  return runCommand(
+    (program) => {
+      registerSampleCommand(program);
+    },
+    ['sample', ...args],
+  );
 }
 
 describe('ssj sample', () => {

@@ -2,11 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createSampleDraw, isDetectable, listTamperings } from '../../../core/src/draw/draw-fixtures.ts';
 import { runSsj } from '../testing/run-ssj.ts';
 import { registerVerifyCommand } from './verify.ts';
+import { runCommand, type CommandOutput } from '../testing/run-command.ts';
 
 const VERIFY_PY = path.resolve(import.meta.dirname, '../../../../tools/verify.py');
 const hasPython = spawnSync('python3', ['--version']).status === 0;
@@ -23,30 +23,13 @@ function writeJson(value: unknown, name = `doc-${counter++}.json`): string {
   return file;
 }
 
-async function runCli(
-  ...args: string[]
-): Promise<{ out: string; err: string; code: number | string | undefined }> {
-  const program = new Command('ssj').exitOverride();
-  registerVerifyCommand(program);
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['verify', ...args], { from: 'user' });
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = process.exitCode;
-  process.exitCode = undefined;
-  return { out, err, code };
+function runCli(...args: string[]): Promise<CommandOutput> {
+  return runCommand(
+    (program) => {
+      registerVerifyCommand(program);
+    },
+    ['verify', ...args],
+  );
 }
 
 /** Runs tools/verify.py as its own process (async, so many can run side by side). */

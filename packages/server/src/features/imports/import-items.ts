@@ -12,7 +12,7 @@ import { appendAudit } from '../../audit/audit-log.ts';
 import type { Database } from '../../db/schema.ts';
 import { listKnownDepartments } from './import-inspectors.ts';
 import { refused } from './import-objects.ts';
-import { IssueList, RollbackImport } from './import-types.ts';
+import { IssueList, RollbackImport, commitImport } from './import-types.ts';
 import type { ImportOptions, ImportResult } from './import-types.ts';
 import { checkDefaultRegion, isBlankRow, openRegisterFile } from './open-register-file.ts';
 import type { ImportSource } from './read-sheet-rows.ts';
@@ -130,22 +130,11 @@ export async function importItems(
     });
   };
 
-  let stored = false;
-  try {
-    await db.transaction().execute(run);
-    stored = true;
-  } catch (error) {
-    if (!(error instanceof RollbackImport)) throw error;
-  }
-  return {
-    imported: stored ? imported : 0,
-    valid,
-    rows: rows.filter((r) => !isBlankRow(r.cells)).length,
-    errorRows: issues.errorRows,
-    issues: [...issues.issues].sort((a, b) => a.row - b.row),
-    unlistedIssues: issues.unlisted,
-    stored,
-    sha256: reading.digest(),
-    format: reading.format,
-  };
+  return commitImport(db, run, {
+    imported: () => imported,
+    valid: () => valid,
+    rows: () => rows.filter((r) => !isBlankRow(r.cells)).length,
+    issues,
+    reading,
+  });
 }

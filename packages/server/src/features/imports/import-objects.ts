@@ -10,7 +10,7 @@ import type { ImportedObject } from '@ssj/core';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import { appendAudit } from '../../audit/audit-log.ts';
 import type { Database } from '../../db/schema.ts';
-import { formatToday, IssueList, RollbackImport } from './import-types.ts';
+import { formatToday, IssueList, RollbackImport, commitImport } from './import-types.ts';
 import type { ImportOptions, ImportResult } from './import-types.ts';
 import { checkDefaultRegion, isBlankRow, openRegisterFile } from './open-register-file.ts';
 import type { ImportSource } from './read-sheet-rows.ts';
@@ -174,24 +174,13 @@ export async function importObjects(
     });
   };
 
-  let stored = false;
-  try {
-    await db.transaction().execute(run);
-    stored = true;
-  } catch (error) {
-    if (!(error instanceof RollbackImport)) throw error;
-  }
-  return {
-    imported: stored ? imported : 0,
-    valid,
-    rows,
-    errorRows: issues.errorRows,
-    issues: [...issues.issues].sort((a, b) => a.row - b.row),
-    unlistedIssues: issues.unlisted,
-    stored,
-    sha256: reading.digest(),
-    format: reading.format,
-  };
+  return commitImport(db, run, {
+    imported: () => imported,
+    valid: () => valid,
+    rows: () => rows,
+    issues,
+    reading,
+  });
 }
 
 /** The result of a file refused before any row was read. */

@@ -1,4 +1,6 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { ImportIssue } from '@ssj/core';
+import type { Database } from '../../db/schema.ts';
 
 /** How far an import has got: data rows read, bytes read, and the file's size when known. */
 export interface ImportProgress {
@@ -67,4 +69,39 @@ export class RollbackImport extends Error {
 /** Today as YYYY-MM-DD (UTC). */
 export function formatToday(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Run an import's transaction and summarise it: a RollbackImport thrown inside (dry run, or errors in
+ * all-or-nothing mode) leaves nothing stored; any other error propagates (and also rolls back).
+ */
+export async function commitImport(
+  db: Kysely<Database>,
+  run: (trx: Transaction<Database>) => Promise<void>,
+  summary: {
+    readonly imported: () => number;
+    readonly valid: () => number;
+    readonly rows: () => number;
+    readonly issues: IssueList;
+    readonly reading: { digest: () => string; format: string };
+  },
+): Promise<ImportResult> {
+  let stored = false;
+  try {
+    await db.transaction().execute(run);
+    stored = true;
+  } catch (error) {
+    if (!(error instanceof RollbackImport)) throw error;
+  }
+  return {
+    imported: stored ? summary.imported() : 0,
+    valid: summary.valid(),
+    rows: summary.rows(),
+    errorRows: summary.issues.errorRows,
+    issues: [...summary.issues.issues].sort((a, b) => a.row - b.row),
+    unlistedIssues: summary.issues.unlisted,
+    stored,
+    sha256: summary.reading.digest(),
+    format: summary.reading.format,
+  };
 }

@@ -421,3 +421,13 @@ export interface PopulationsDto {
   year: number;
   lines: PopulationLineDto[];
 }
+
+/** 进一次门、查多项事: a target drawn by several tasks whose windows overlap, proposed as one joint visit. */
+export interface JointVisitDto {
+  canonicalId: string;
+  objectName: string;
+  regionName: string;
+  /** The months every task's window shares. */
+  window: { fromMonth: number; toMonth: number };
+  tasks: { code: string; name: string; batch: number; drawId: number; fromMonth: number; toMonth: number }[];
+}

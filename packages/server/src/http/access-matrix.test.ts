@@ -114,6 +114,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/audit-log': { path: '/api/audit-log' },
   'GET /api/audit-log/verification': { path: '/api/audit-log/verification' },
   'GET /api/public/audit-anchors': { path: '/api/public/audit-anchors' },
+  'GET /api/joint-visits': { path: '/api/joint-visits?year=2023' },
   'GET /api/objects': { path: '/api/objects?region=140525', otherCounty: '/api/objects?region=140522' },
   'GET /api/inspectors': {
     path: '/api/inspectors?region=140525',

@@ -5,7 +5,13 @@ import type { Kysely } from 'kysely';
  * admin who froze it is the approver. The published draw it replaces stays public, marked superseded.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('draw_frames').addColumn('supersedes_draw_id', 'integer', (c) => c.references('draws.id')).execute();
+  await db.schema
+    .alterTable('draw_frames')
+    .addColumn('supersedes_draw_id', 'integer', (c) => c.references('draws.id'))
+    .execute();
   await db.schema.alterTable('draw_frames').addColumn('redraw_reason', 'text').execute();
-  await db.schema.alterTable('draw_frames').addColumn('redraw_approved_by', 'integer', (c) => c.references('users.id')).execute();
+  await db.schema
+    .alterTable('draw_frames')
+    .addColumn('redraw_approved_by', 'integer', (c) => c.references('users.id'))
+    .execute();
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { DrawDto, DrawListItemDto, DrawSessionDto } from '../../api-types.ts';
+import { CITY_REGION_CODE } from '@ssj/core';
+import type { DrawDto, DrawListItemDto, DrawSessionDto, JointVisitDto } from '../../api-types.ts';
+import { ALL_STAFF } from '../../auth/access.ts';
 import { AppError } from '../../http/app-error.ts';
 import { FileResponse } from '../../http/file-response.ts';
 import { defineRoute } from '../../http/route.ts';
@@ -13,6 +15,7 @@ import {
   loadStrataFile,
 } from './draw-queries.ts';
 import { freezeDrawSession } from './freeze-session.ts';
+import { proposeJointVisits } from './joint-visits.ts';
 import { publishDrawSession } from './publish-session.ts';
 import { enterSessionSeed } from './seed-session.ts';
 
@@ -184,6 +187,19 @@ export const drawRoutes = [
         `draw-${String(req.params.id)}-strata.json`,
         bytes,
       );
+    },
+  }),
+  defineRoute<unknown, { year: number }, unknown, { visits: JointVisitDto[] }>({
+    method: 'GET',
+    url: '/api/joint-visits',
+    access: { kind: 'staff', roles: ALL_STAFF, jurisdiction: 'none' },
+    summary:
+      'Targets drawn by several tasks with overlapping windows, proposed as one joint visit (county: own region)',
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    handler: async (ctx, req) => {
+      const user = req.user;
+      const region = user === null || user.regionCode === CITY_REGION_CODE ? null : user.regionCode;
+      return { visits: await proposeJointVisits(ctx.db, req.query.year, region) };
     },
   }),
 ];

@@ -8,6 +8,7 @@ import { prepareDatabase } from '../../start-server.ts';
 import { createTestDatabase } from '../../testing/test-database.ts';
 import { findLiveDraw, loadDrawRecord, loadStrataFile } from './draw-queries.ts';
 import { freezeDrawSession } from './freeze-session.ts';
+import { proposeJointVisits } from './joint-visits.ts';
 import { publishDrawSession } from './publish-session.ts';
 import { enterSessionSeed } from './seed-session.ts';
 
@@ -200,5 +201,44 @@ describe('a draw session on the demo register: freeze → seed → publish → v
     expect(record === null ? false : verifyDrawRecord(record).ok).toBe(true);
     const oldRecord = old === null ? null : await loadDrawRecord(h.db, old.id);
     expect(oldRecord?.id).toBe('D1-JC2023-001-1');
+  });
+
+  it('proposes one joint visit for a target two tasks with overlapping windows drew', async () => {
+    const frozen = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
+      year: 2023,
+      title: 'joint',
+      items: [
+        { taskCode: 'JC2023-045', batch: 1 },
+        { taskCode: 'JC2023-046', batch: 1 },
+      ],
+    });
+    expect(frozen.ok, JSON.stringify(frozen)).toBe(true);
+    if (!frozen.ok) return;
+    await enterSessionSeed(h.db, SYSTEM_ACTOR, frozen.value.sessionId, {
+      digits: '14142135623730950488016887',
+      beacon: null,
+      witnesses: ['甲', '乙'],
+    });
+    expect((await publishDrawSession(h.db, SYSTEM_ACTOR, frozen.value.sessionId)).ok).toBe(true);
+    const a = await findLiveDraw(h.db, 'JC2023-045', 1);
+    const b = await findLiveDraw(h.db, 'JC2023-046', 1);
+    const ra = a === null ? null : await loadDrawRecord(h.db, a.id);
+    const rb = b === null ? null : await loadDrawRecord(h.db, b.id);
+    const inB = new Set(rb?.targets.map((t) => t.id));
+    const both = (ra?.targets ?? []).filter((t) => inB.has(t.id)).map((t) => t.id);
+    expect(both.length).toBeGreaterThan(0);
+    const visits = await proposeJointVisits(h.db, 2023, null);
+    const proposed = visits.filter(
+      (v) => v.tasks.some((t) => t.code === 'JC2023-045') && v.tasks.some((t) => t.code === 'JC2023-046'),
+    );
+    expect(proposed.map((v) => v.canonicalId).sort()).toEqual([...both].sort());
+    for (const v of visits) {
+      expect(new Set(v.tasks.map((t) => t.code)).size).toBeGreaterThan(1);
+      for (const t of v.tasks) {
+        expect(t.fromMonth).toBeLessThanOrEqual(v.window.fromMonth);
+        expect(t.toMonth).toBeGreaterThanOrEqual(v.window.toMonth);
+      }
+      expect(v.window.fromMonth).toBeLessThanOrEqual(v.window.toMonth);
+    }
   });
 });

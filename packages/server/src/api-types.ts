@@ -136,7 +136,10 @@ export interface PlanTaskInput {
 export interface PlanWarningDto {
   seq: number | null;
   lines: number[];
+  /** The parser's message (English). */
   message: string;
+  /** The same in Chinese for the reviewing clerk (core translatePlanWarning). */
+  messageZh: string;
 }
 
 /** POST /api/plans/preview (multipart, field `file`): the parse, nothing stored. */

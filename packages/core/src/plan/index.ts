@@ -27,3 +27,4 @@ export {
   PLAN_REGIONS,
 } from './plan-regions.ts';
 export type { PlanRegion } from './plan-regions.ts';
+export { translatePlanWarning } from './translate-plan-warning.ts';

@@ -4,7 +4,8 @@ import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { TaskLineDto } from '@ssj/server/api-types';
 import type { Translate } from '../i18n/i18n-context.ts';
-import { useT } from '../i18n/use-t.ts';
+import { useI18n, useT } from '../i18n/use-t.ts';
+import { selectWarningText } from './warning-text.ts';
 import { formatRatio, formatWindow } from './format-task-line.ts';
 import type { TaskView } from './task-view.ts';
 
@@ -140,7 +141,7 @@ export function TaskTable({ tasks, onEdit, focusKey, testId }: TaskTableProps) {
 }
 
 function TaskCodeCell({ task }: { task: TaskView }) {
-  const t = useT();
+  const { t, language } = useI18n();
   return (
     <Flex vertical gap={4} align="flex-start">
       <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
@@ -151,7 +152,7 @@ function TaskCodeCell({ task }: { task: TaskView }) {
           title={
             <ul style={{ margin: 0, paddingInlineStart: 16 }}>
               {task.warnings.map((warning, index) => (
-                <li key={index}>{warning.message}</li>
+                <li key={index}>{selectWarningText(warning, language)}</li>
               ))}
             </ul>
           }

@@ -2,7 +2,8 @@ import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Flex, List, Tag, Typography, theme } from 'antd';
 import type { PlanWarningDto } from '@ssj/server/api-types';
 import type { Translate } from '../i18n/i18n-context.ts';
-import { useT } from '../i18n/use-t.ts';
+import { useI18n } from '../i18n/use-t.ts';
+import { selectWarningText } from './warning-text.ts';
 
 /** `第 50 行`, `第 109、110 行`, `第 50–62 行`: the notice lines a warning points at. */
 export function formatLineNumbers(lines: readonly number[], t: Translate): string | null {
@@ -26,7 +27,7 @@ export interface WarningListProps {
 
 /** Every warning of the parse as "第 N 项 · 第 L 行 · message"; a click jumps to the task. */
 export function WarningList({ warnings, edited, onSelect }: WarningListProps) {
-  const t = useT();
+  const { t, language } = useI18n();
   const { token } = theme.useToken();
   return (
     <List<PlanWarningDto>
@@ -57,7 +58,8 @@ export function WarningList({ warnings, edited, onSelect }: WarningListProps) {
                 <WarningOutlined style={{ color: token.colorWarning, marginTop: 4 }} />
               )}
               <Typography.Text style={{ flex: 1 }} delete={done}>
-                <Typography.Text strong>{parts.join(' · ')}</Typography.Text> · {warning.message}
+                <Typography.Text strong>{parts.join(' · ')}</Typography.Text> ·{' '}
+                {selectWarningText(warning, language)}
               </Typography.Text>
               {done ? <Tag color="success">{t('plan.edited')}</Tag> : null}
             </Flex>

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
-import { CITY_REGION_CODE, findPlanRegion, writePlanXlsx, type PlanTask } from '@ssj/core';
+import {
+  CITY_REGION_CODE,
+  findPlanRegion,
+  translatePlanWarning,
+  writePlanXlsx,
+  type PlanTask,
+} from '@ssj/core';
 import type {
   ChangeRequestDto,
   PlanChangeDto,
@@ -195,7 +201,12 @@ export const planRoutes = [
         fileName: file.fileName,
         format: parsed.value.format,
         tasks: parsed.value.tasks.map((t) => structuredClone(t) as PlanPreviewDto['tasks'][number]),
-        warnings: parsed.value.warnings.map((w) => ({ seq: w.seq, lines: [...w.lines], message: w.message })),
+        warnings: parsed.value.warnings.map((w) => ({
+          seq: w.seq,
+          lines: [...w.lines],
+          message: w.message,
+          messageZh: translatePlanWarning(w.message),
+        })),
       };
     },
   }),

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DrawRecord, StrataFile } from '@ssj/core';
 import type { DrawDto, DrawListItemDto, DrawSessionDto } from '../../api-types.ts';
 import type { Database } from '../../db/schema.ts';
+import { IS_LIVE_DRAW, SUPERSEDED_BY } from './live-draw.ts';
 
 /** The live draw of a task batch: the newest draw that no other draw supersedes. */
 export async function findLiveDraw(
@@ -14,11 +15,7 @@ export async function findLiveDraw(
     .select(['d.id', 'd.frame_id'])
     .where('d.task_code', '=', taskCode)
     .where('d.batch', '=', batch)
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom('draws as s').select('s.id').whereRef('s.supersedes_draw_id', '=', 'd.id')),
-      ),
-    )
+    .where(IS_LIVE_DRAW)
     .orderBy('d.id', 'desc')
     .executeTakeFirst();
   return row === undefined ? null : { id: row.id, frameId: row.frame_id };
@@ -113,16 +110,14 @@ export async function listDrawSessions(db: Kysely<Database>): Promise<DrawSessio
   return sessions;
 }
 
-export async function listDraws(
-  db: Kysely<Database>,
-  filter: { year?: number | undefined; taskCode?: string | undefined },
-): Promise<DrawListItemDto[]> {
-  let query = db
+/** Draws with their task, year, session, frame size and the draw superseding each (if any). */
+function selectDrawSummaries(db: Kysely<Database>) {
+  return db
     .selectFrom('draws as d')
     .innerJoin('draw_frames as f', 'f.id', 'd.frame_id')
     .innerJoin('tasks as t', 't.id', 'd.task_id')
     .innerJoin('plans as p', 'p.id', 't.plan_id')
-    .select((eb) => [
+    .select([
       'd.id',
       'd.task_code',
       't.name',
@@ -131,18 +126,22 @@ export async function listDraws(
       'f.session_id',
       'f.id_count',
       'd.created_at',
+      SUPERSEDED_BY.as('superseded_by'),
+    ]);
+}
+
+export async function listDraws(
+  db: Kysely<Database>,
+  filter: { year?: number | undefined; taskCode?: string | undefined },
+): Promise<DrawListItemDto[]> {
+  let query = selectDrawSummaries(db)
+    .select((eb) =>
       eb
         .selectFrom('draw_targets as x')
         .select((e) => e.fn.countAll<string>().as('n'))
         .whereRef('x.draw_id', '=', 'd.id')
         .as('targets'),
-      eb
-        .selectFrom('draws as s')
-        .select('s.id')
-        .whereRef('s.supersedes_draw_id', '=', 'd.id')
-        .limit(1)
-        .as('superseded_by'),
-    ])
+    )
     .orderBy('d.id', 'desc')
     .limit(2000);
   if (filter.year !== undefined) query = query.where('p.year', '=', filter.year);
@@ -164,30 +163,8 @@ export async function listDraws(
 
 /** A published draw with its drawn list (names and addresses are public once drawn) and teams by public code. */
 export async function loadDraw(db: Kysely<Database>, id: number): Promise<DrawDto | null> {
-  const d = await db
-    .selectFrom('draws as d')
-    .innerJoin('draw_frames as f', 'f.id', 'd.frame_id')
-    .innerJoin('tasks as t', 't.id', 'd.task_id')
-    .innerJoin('plans as p', 'p.id', 't.plan_id')
-    .select((eb) => [
-      'd.id',
-      'd.task_code',
-      't.name',
-      'p.year',
-      'd.batch',
-      'f.session_id',
-      'd.record_sha256',
-      'f.frame_hash',
-      'f.id_count',
-      'd.created_at',
-      'd.supersedes_draw_id',
-      eb
-        .selectFrom('draws as s')
-        .select('s.id')
-        .whereRef('s.supersedes_draw_id', '=', 'd.id')
-        .limit(1)
-        .as('superseded_by'),
-    ])
+  const d = await selectDrawSummaries(db)
+    .select(['d.record_sha256', 'f.frame_hash', 'd.supersedes_draw_id'])
     .where('d.id', '=', id)
     .executeTakeFirst();
   if (d === undefined) return null;

@@ -15,6 +15,7 @@ import {
 } from '@ssj/core';
 import { appendAudit, type AuditActor } from '../../audit/audit-log.ts';
 import type { Database } from '../../db/schema.ts';
+import { IS_LIVE_DRAW } from './live-draw.ts';
 import { selectFrame, suggestRuleForLine } from '../registers/population-store.ts';
 import type { DrawError } from './draw-errors.ts';
 
@@ -124,11 +125,7 @@ async function loadEarlierTargets(
     .select('dt.canonical_id')
     .where('d.task_id', '=', taskId)
     .where('d.batch', '<', batch)
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom('draws as s').select('s.id').whereRef('s.supersedes_draw_id', '=', 'd.id')),
-      ),
-    )
+    .where(IS_LIVE_DRAW)
     .execute();
   return new Set(rows.map((r) => r.canonical_id));
 }
@@ -151,11 +148,7 @@ async function findLiveDrawOf(
     ])
     .where('d.task_id', '=', taskId)
     .where('d.batch', '=', batch)
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom('draws as s').select('s.id').whereRef('s.supersedes_draw_id', '=', 'd.id')),
-      ),
-    )
+    .where(IS_LIVE_DRAW)
     .executeTakeFirst();
   return row === undefined ? null : { id: row.id, pendingRedraw: Boolean(row.pending) };
 }

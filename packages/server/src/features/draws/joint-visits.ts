@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { JointVisitDto } from '../../api-types.ts';
 import type { Database } from '../../db/schema.ts';
+import { IS_LIVE_DRAW } from './live-draw.ts';
 
 interface Drawn {
   canonicalId: string;
@@ -53,11 +54,7 @@ export async function proposeJointVisits(
         .as('to_month'),
     ])
     .where('p.year', '=', year)
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom('draws as s').select('s.id').whereRef('s.supersedes_draw_id', '=', 'd.id')),
-      ),
-    )
+    .where(IS_LIVE_DRAW)
     .where(
       'x.object_id',
       'in',

@@ -11,3 +11,5 @@ export * from './allocation/index.ts';
 export * from './plan-files/index.ts';
 export * from './draw/index.ts';
 export * from './register-import/index.ts';
+export * from './inspection/index.ts';
+export * from './risk/index.ts';

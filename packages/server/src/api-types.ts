@@ -434,3 +434,183 @@ export interface JointVisitDto {
   window: { fromMonth: number; toMonth: number };
   tasks: { code: string; name: string; batch: number; drawId: number; fromMonth: number; toMonth: number }[];
 }
+
+/** Where a result stands against its publication deadline (core describeDeadline). */
+export type DeadlineStatusDto =
+  | { kind: 'open'; workingDaysLeft: number }
+  | { kind: 'due' }
+  | { kind: 'overdue'; workingDaysLate: number }
+  | { kind: 'met' }
+  | { kind: 'late'; workingDaysLate: number };
+
+export type InspectionStateDto = 'draft' | 'submitted' | 'returned' | 'published';
+
+export interface InspectionTaskRefDto {
+  taskId: number;
+  code: string;
+  name: string;
+  batch: number;
+  departmentName: string;
+  matters: string[];
+  deadline: string;
+}
+
+/** GET /api/inspections: one visit per row (a joint visit serves several tasks). */
+export interface InspectionListItemDto {
+  id: number;
+  year: number;
+  objectName: string;
+  canonicalId: string;
+  regionCode: string;
+  regionName: string;
+  address: string;
+  status: InspectionStateDto;
+  responsibleDepartmentName: string;
+  tasks: InspectionTaskRefDto[];
+  windowFrom: string;
+  windowTo: string;
+  deadline: string;
+  /** Set when the deadline was counted through a year without a known holiday schedule. */
+  deadlineWarning: string | null;
+  deadlineStatus: DeadlineStatusDto;
+  publishedOn: string | null;
+}
+
+export interface InspectionListDto {
+  inspections: InspectionListItemDto[];
+  total: number;
+  /** The day the countdowns are computed for (China time). */
+  today: string;
+}
+
+export interface InspectionResultDto {
+  id: number;
+  taskId: number;
+  matter: string;
+  codes: string[];
+  note: string;
+  recognisedResultId: number | null;
+}
+
+export interface RecognitionOfferDto {
+  taskId: number;
+  matter: string;
+  resultId: number;
+  departmentName: string;
+  taskCode: string;
+  codes: string[];
+  publishedOn: string;
+}
+
+export interface EvidenceDto {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  caption: string;
+  at: string;
+}
+
+export interface InspectionReviewDto {
+  action: 'submit' | 'return' | 'approve';
+  reason: string | null;
+  by: string;
+  at: string;
+}
+
+export interface InspectionDto extends InspectionListItemDto {
+  object: {
+    uscc: string | null;
+    regNo: string | null;
+    kind: string;
+    legalRepresentative: string;
+    status: string;
+    registeredCapital: number | null;
+    establishedOn: string | null;
+    businessScope: string;
+    licences: { name: string; number: string; expiresOn: string | null }[];
+  };
+  team: {
+    inspectorId: number;
+    code: string;
+    name: string;
+    departmentName: string;
+    certificateExpiresOn: string;
+  }[];
+  method: string | null;
+  inspectedOn: string | null;
+  findings: string;
+  results: InspectionResultDto[];
+  evidence: EvidenceDto[];
+  reviews: InspectionReviewDto[];
+  returnReason: string | null;
+  recognitionOffers: RecognitionOfferDto[];
+  /** Published results of earlier visits to the same object. */
+  history: { inspectionId: number; publishedOn: string; taskCode: string; matter: string; codes: string[] }[];
+  canEdit: boolean;
+  canReview: boolean;
+}
+
+export interface InspectionSaveInput {
+  method?: string | null;
+  inspectedOn?: string | null;
+  findings?: string;
+  results: {
+    taskId: number;
+    matter: string;
+    codes: string[];
+    note?: string;
+    recognisedResultId?: number | null;
+  }[];
+}
+
+export interface FollowUpDto {
+  id: number;
+  inspectionId: number;
+  objectName: string;
+  canonicalId: string;
+  regionName: string;
+  taskCode: string;
+  taskName: string;
+  departmentName: string;
+  codes: string[];
+  type: string | null;
+  state: 'open' | 'closed';
+  closedOn: string | null;
+  outcome: string;
+  seriousMarks: string[];
+  publishedOn: string | null;
+}
+
+/** One published result on the public portal (per task served; never sealed data). */
+export interface PublicResultDto {
+  inspectionId: number;
+  objectName: string;
+  canonicalId: string;
+  regionName: string;
+  taskCode: string;
+  taskName: string;
+  batch: number;
+  departmentName: string;
+  matters: { matter: string; codes: string[]; codeNames: string[]; recognised: boolean }[];
+  method: string | null;
+  inspectedOn: string | null;
+  publishedOn: string;
+  deadline: string;
+  late: boolean;
+}
+
+export interface PublicResultPageDto {
+  results: PublicResultDto[];
+  total: number;
+}
+
+export interface NotificationDto {
+  id: number;
+  kind: string;
+  message: string;
+  link: string | null;
+  createdAt: string;
+  read: boolean;
+}

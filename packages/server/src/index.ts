@@ -23,3 +23,11 @@ export { detectImportFormat, readSheetRows } from './features/imports/read-sheet
 export type { ImportFormat, ImportSource, SheetRow } from './features/imports/read-sheet-rows.ts';
 export * from './features/imports/write-import-report.ts';
 export * from './features/imports/export-objects.ts';
+export * from './features/inspections/dispatch-inspections.ts';
+export * from './features/inspections/inspection-actions.ts';
+export * from './features/calendar/calendar-store.ts';
+export { linkDemoInspector } from './demo/link-demo-inspector.ts';
+export * from './backup/backup-archive.ts';
+export * from './backup/create-backup.ts';
+export * from './backup/restore-backup.ts';
+export { backupFileName } from './backup/backup-routes.ts';

@@ -6,6 +6,9 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createDemoAccounts, DEMO_PASSWORD, type DemoAccount } from './demo/demo-accounts.ts';
 import { seedDemoPlan } from './demo/demo-plan.ts';
 import { seedDemoRegister } from './demo/demo-register.ts';
+import { linkDemoInspector } from './demo/link-demo-inspector.ts';
+import { SYSTEM_ACTOR } from './audit/audit-log.ts';
+import { dispatchPublishedDraws } from './features/inspections/dispatch-inspections.ts';
 import { listDepartmentSeeds } from './features/reference/department-seeds.ts';
 import { seedReferenceData } from './features/reference/reference-store.ts';
 import type { AppContext } from './http/app-context.ts';
@@ -59,6 +62,8 @@ export async function prepareDatabase(
 ): Promise<PrepareResult> {
   const migrations = await migrateToLatest(database.db);
   await seedReferenceData(database.db, listDepartmentSeeds());
+  // Draws published before a crash or a restart are dispatched now (idempotent: only what is missing).
+  await dispatchPublishedDraws(database.db, SYSTEM_ACTOR);
   if (!options.demo) return { migrations, createdDemoAccounts: [], demoPlanTasks: 0, demoObjects: 0 };
   const createdDemoAccounts = await createDemoAccounts(database.db);
   const demoPlanTasks = await seedDemoPlan(database.db);
@@ -70,6 +75,8 @@ export async function prepareDatabase(
           ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         })
       : 0;
+  // The demo inspector account gets a register entry of its department.
+  await linkDemoInspector(database.db);
   return { migrations, createdDemoAccounts, demoPlanTasks, demoObjects };
 }
 

@@ -8,6 +8,7 @@ import {
   openDatabase,
   prepareDatabase,
   publishDrawSession,
+  dispatchPublishedDraws,
   readConfig,
   selectDatabaseTarget,
   enterSessionSeed,
@@ -113,6 +114,10 @@ export function registerDrawCommand(program: Command): void {
             );
           }
           process.stdout.write(`session ${String(frozen.value.sessionId)} published\n`);
+          const dispatched = await dispatchPublishedDraws(db, CLI_ACTOR);
+          process.stdout.write(
+            `dispatched ${String(dispatched.created)} inspections (${String(dispatched.joined)} joined to open visits)\n`,
+          );
         });
       },
     );

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { ObjectKind, PopulationRule, RiskClass } from '@ssj/core';
+import type { InspectionState, ObjectKind, PopulationRule, RiskClass } from '@ssj/core';
 import type { Role, RegionLevel } from '../api-types.ts';
 
 /**
@@ -31,6 +31,16 @@ export interface Database {
   draw_targets: DrawTargetTable;
   draw_team_members: DrawTeamMemberTable;
   items: ItemTable;
+  inspections: InspectionTable;
+  inspection_tasks: InspectionTaskTable;
+  inspection_members: InspectionMemberTable;
+  inspection_results: InspectionResultTable;
+  inspection_reviews: InspectionReviewTable;
+  inspection_evidence: InspectionEvidenceTable;
+  follow_ups: FollowUpTable;
+  calendar_overrides: CalendarOverrideTable;
+  calendar_complete_years: CalendarCompleteYearTable;
+  notifications: NotificationTable;
 }
 
 /** 抽取会: frames frozen first, then the seed entered once by witnesses, then draws published. */
@@ -158,6 +168,8 @@ export interface ObjectRiskHistoryTable {
   class: RiskClass;
   on: string;
   source: string;
+  /** Why the class was set when not from the monthly classification (e.g. a serious follow-up outcome). */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 执法检查人员名录库. Personal data: never on a public route. */
@@ -230,6 +242,8 @@ export interface UserTable {
   locked_until: Date | null;
   created_at: CreatedAt;
   password_changed_at: CreatedAt;
+  /** An inspector's account: the register entry whose inspections it sees. */
+  inspector_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SessionTable {
@@ -371,4 +385,124 @@ export interface ItemTable {
   source: string;
   source_row: number | null;
   created_at: CreatedAt;
+}
+
+/** 检查: one visit to a drawn target for one or more task batches (migration 2026-11-27T16-00-00-inspections). */
+export interface InspectionTable {
+  id: Generated<number>;
+  year: number;
+  object_id: number;
+  canonical_id: string;
+  region_code: string;
+  /** The department whose reviewer approves (the initiating department of the first task served). */
+  responsible_department_id: number;
+  status: Generated<InspectionState>;
+  window_from: string;
+  window_to: string;
+  /** The earliest publication deadline of the task batches served (YYYY-MM-DD). */
+  deadline: string;
+  /** Set when the deadline was counted through a year without a known holiday schedule. */
+  deadline_warning: string | null;
+  method: string | null;
+  inspected_on: string | null;
+  findings: Generated<string>;
+  draft_saved_at: Date | null;
+  submitted_at: Date | null;
+  submitted_by: number | null;
+  return_reason: string | null;
+  reviewed_by: number | null;
+  published_at: Date | null;
+  published_on: string | null;
+  late: boolean | null;
+  created_at: CreatedAt;
+}
+
+export interface InspectionTaskTable {
+  inspection_id: number;
+  draw_id: number;
+  object_id: number;
+  task_id: number;
+  task_code: string;
+  batch: number;
+  department_id: number;
+  matters: Json<string[]>;
+  window_from: string;
+  window_to: string;
+  deadline: string;
+}
+
+export interface InspectionMemberTable {
+  inspection_id: number;
+  inspector_id: number;
+  department_id: number;
+}
+
+export interface InspectionResultTable {
+  id: Generated<number>;
+  inspection_id: number;
+  task_id: number;
+  matter: string;
+  result_codes: Json<string[]>;
+  non_compliant: boolean;
+  note: Generated<string>;
+  recognised_result_id: number | null;
+}
+
+export interface InspectionReviewTable {
+  id: Generated<number>;
+  inspection_id: number;
+  action: 'submit' | 'return' | 'approve';
+  reason: string | null;
+  user_id: number | null;
+  at: CreatedAt;
+}
+
+export interface InspectionEvidenceTable {
+  id: Generated<number>;
+  inspection_id: number;
+  file_id: number;
+  caption: Generated<string>;
+  uploaded_by: number | null;
+  at: CreatedAt;
+}
+
+export interface FollowUpTable {
+  id: Generated<number>;
+  inspection_id: number;
+  task_id: number;
+  object_id: number;
+  responsible_department_id: number;
+  type: string | null;
+  state: Generated<'open' | 'closed'>;
+  closed_on: string | null;
+  outcome: Generated<string>;
+  serious_marks: ColumnType<string[], string | undefined, string>;
+  created_at: CreatedAt;
+  closed_by: number | null;
+}
+
+export interface CalendarOverrideTable {
+  date: string;
+  kind: 'workday' | 'holiday';
+  name: Generated<string>;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface CalendarCompleteYearTable {
+  year: number;
+  created_by: number | null;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number | null;
+  department_id: number | null;
+  kind: string;
+  inspection_id: number | null;
+  message: string;
+  link: string | null;
+  dedupe_key: string;
+  created_at: CreatedAt;
+  read_at: Date | null;
 }

@@ -1,7 +1,9 @@
 import { auditRoutes } from '../features/audit/audit-routes.ts';
+import { backupRoutes } from '../backup/backup-routes.ts';
 import { authRoutes } from '../features/auth/auth-routes.ts';
 import { drawRoutes } from '../features/draws/draw-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
+import { inspectionRoutes } from '../features/inspections/inspection-routes.ts';
 import { planRoutes } from '../features/plans/plan-routes.ts';
 import { referenceRoutes } from '../features/reference/reference-routes.ts';
 import { registerRoutes } from '../features/registers/register-routes.ts';
@@ -18,4 +20,6 @@ export const ROUTES: readonly AnyRoute[] = [
   ...drawRoutes,
   ...auditRoutes,
   ...registerRoutes,
+  ...backupRoutes,
+  ...inspectionRoutes,
 ];

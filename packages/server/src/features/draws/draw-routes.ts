@@ -18,6 +18,7 @@ import { freezeDrawSession } from './freeze-session.ts';
 import { proposeJointVisits } from './joint-visits.ts';
 import { publishDrawSession } from './publish-session.ts';
 import { enterSessionSeed } from './seed-session.ts';
+import { dispatchPublishedDraws } from '../inspections/dispatch-inspections.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 type IdParams = z.infer<typeof idParams>;
@@ -114,6 +115,8 @@ export const drawRoutes = [
     handler: async (ctx, req) => {
       const published = await publishDrawSession(ctx.db, req.actor, req.params.id);
       if (!published.ok) throw toAppError(published.error);
+      // Each drawn target becomes an inspection for its team (idempotent; redone at start-up if this is cut off).
+      await dispatchPublishedDraws(ctx.db, req.actor);
       return requireSession(ctx, req.params.id);
     },
   }),

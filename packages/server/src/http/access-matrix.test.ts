@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../demo/demo-accounts.ts';
 import { freezeDrawSession } from '../features/draws/freeze-session.ts';
 import { publishDrawSession } from '../features/draws/publish-session.ts';
 import { enterSessionSeed } from '../features/draws/seed-session.ts';
+import { dispatchPublishedDraws } from '../features/inspections/dispatch-inspections.ts';
 import { SYSTEM_ACTOR } from '../audit/audit-log.ts';
 import { buildMultipart, TINY_PDF } from '../testing/multipart.ts';
 import { createTestApp, logInAs, type LoggedIn, type TestApp } from '../testing/test-app.ts';
@@ -114,6 +115,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/audit-log': { path: '/api/audit-log' },
   'GET /api/audit-log/verification': { path: '/api/audit-log/verification' },
   'GET /api/public/audit-anchors': { path: '/api/public/audit-anchors' },
+  'POST /api/admin/backup': { path: '/api/admin/backup' },
   'GET /api/joint-visits': { path: '/api/joint-visits?year=2023' },
   'GET /api/objects': { path: '/api/objects?region=140525', otherCounty: '/api/objects?region=140522' },
   'GET /api/inspectors': {
@@ -144,6 +146,22 @@ const SAMPLES: Record<string, Sample> = {
   },
   'POST /api/populations/:taskLineId/count': { path: '/api/populations/999999/count', body: SAMPLE_RULE },
   'PUT /api/populations/:taskLineId': { path: '/api/populations/999999', body: SAMPLE_RULE },
+  'GET /api/inspections': { path: '/api/inspections?year=2023' },
+  'GET /api/inspections/:id': { path: '/api/inspections/999999' },
+  'PUT /api/inspections/:id': { path: '/api/inspections/999999', body: { results: [] } },
+  'POST /api/inspections/:id/submit': { path: '/api/inspections/999999/submit', body: { results: [] } },
+  'POST /api/inspections/:id/review': { path: '/api/inspections/999999/review', body: { action: 'approve' } },
+  'POST /api/inspections/:id/evidence': {
+    path: '/api/inspections/999999/evidence',
+    multipart: { fields: {}, file: { field: 'file', name: 'x.pdf', bytes: TINY_PDF } },
+  },
+  'GET /api/inspections/:id/evidence/:evidenceId': { path: '/api/inspections/999999/evidence/1' },
+  'POST /api/inspections/dispatch': { path: '/api/inspections/dispatch', body: { year: 2023 } },
+  'GET /api/follow-ups': { path: '/api/follow-ups?year=2023' },
+  'PATCH /api/follow-ups/:id': { path: '/api/follow-ups/999999', body: { outcome: '矩阵测试' } },
+  'GET /api/public/results': { path: '/api/public/results?year=2023' },
+  'GET /api/public/results/download.:format': { path: '/api/public/results/download.csv?year=2023' },
+  'GET /api/public/follow-ups': { path: '/api/public/follow-ups?year=2023' },
 };
 
 describe('access matrix: every route × every role', () => {
@@ -166,6 +184,7 @@ describe('access matrix: every route × every role', () => {
     });
     const published = await publishDrawSession(t.database.db, SYSTEM_ACTOR, frozen.value.sessionId);
     if (!published.ok) throw new Error(JSON.stringify(published.error));
+    await dispatchPublishedDraws(t.database.db, SYSTEM_ACTOR);
     sessions.set('anonymous', null);
     for (const who of Object.keys(ROLE_OF) as Exclude<Who, 'anonymous'>[]) {
       sessions.set(who, await logInAs(t.app, who, DEMO_PASSWORD));

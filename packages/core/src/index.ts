@@ -13,3 +13,5 @@ export * from './draw/index.ts';
 export * from './register-import/index.ts';
 export * from './inspection/index.ts';
 export * from './risk/index.ts';
+export * from './simulation/index.ts';
+export * from './oversight/index.ts';

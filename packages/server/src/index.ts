@@ -31,3 +31,5 @@ export * from './backup/backup-archive.ts';
 export * from './backup/create-backup.ts';
 export * from './backup/restore-backup.ts';
 export { backupFileName } from './backup/backup-routes.ts';
+export { simulateYear } from './demo/simulate-year.ts';
+export type { SimulationSummary } from './demo/simulate-year.ts';

@@ -5,6 +5,7 @@ import {
   prepareDatabase,
   readConfig,
   selectDatabaseTarget,
+  simulateYear,
 } from '@ssj/server';
 import { createProgressReporter } from './progress.ts';
 
@@ -14,7 +15,23 @@ export function registerDemoCommand(program: Command): void {
     .command('demo')
     .description('fill an empty database with demo accounts, the 晋城 2023 plan and a generated register')
     .option('--objects <n>', 'objects in the generated register', String(DEFAULT_DEMO_OBJECTS))
-    .action(async (options: { objects: string }) => {
+    .option(
+      '--simulate-year <year>',
+      'then play a whole year: draw sessions per window, inspections, reviews, publication, follow-ups',
+    )
+    .option('--as-of <date>', 'with --simulate-year: the simulated today (default December 31 of the year)')
+    .action(async (options: { objects: string; simulateYear?: string; asOf?: string }) => {
+      const year = options.simulateYear === undefined ? null : Number(options.simulateYear);
+      if (year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100)) {
+        process.stderr.write('ssj demo: --simulate-year must be a year such as 2023\n');
+        process.exitCode = 2;
+        return;
+      }
+      if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
+        process.stderr.write('ssj demo: --as-of must be a date YYYY-MM-DD\n');
+        process.exitCode = 2;
+        return;
+      }
       const objects = Number(options.objects);
       if (!Number.isInteger(objects) || objects < 0) {
         process.stderr.write('ssj demo: --objects must be a whole number\n');
@@ -37,6 +54,21 @@ export function registerDemoCommand(program: Command): void {
               : '') +
             '\n',
         );
+        if (year !== null) {
+          const summary = await simulateYear(database.db, {
+            year,
+            actor: { userId: null, role: 'simulation', departmentId: null, requestId: null },
+            ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+            onProgress: (step) => process.stderr.write(`simulate ${String(year)}: ${step}\n`),
+          });
+          process.stdout.write(
+            `simulated ${String(year)}: ${String(summary.sessions)} draw sessions, ${String(summary.draws)} draws, ` +
+              `${String(summary.inspections)} inspections, ${String(summary.published)} published ` +
+              `(${String(summary.late)} late), ${String(summary.unfinished)} not done, ` +
+              `${String(summary.followUps)} follow-ups (${String(summary.closedFollowUps)} closed)\n`,
+          );
+          for (const s of summary.skipped) process.stdout.write(`  skipped ${s.code}: ${s.reason}\n`);
+        }
       } finally {
         progress.stop();
         await database.close();

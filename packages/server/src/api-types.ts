@@ -603,7 +603,9 @@ export interface PublicResultDto {
 
 export interface PublicResultPageDto {
   results: PublicResultDto[];
+  /** At most 10,000: `totalCapped` says there are more (narrow the search). */
   total: number;
+  totalCapped: boolean;
 }
 
 export interface NotificationDto {
@@ -613,4 +615,431 @@ export interface NotificationDto {
   link: string | null;
   createdAt: string;
   read: boolean;
+}
+
+// ── Oversight (issue "Oversight"): progress, estimates, burden, bulletins, assessment ──
+
+/** The counts of DOMAIN.md §5 (core oversight/progress-figures.ts), in task results (户次). */
+export interface ProgressCountsDto {
+  due: number;
+  inspected: number;
+  entered: number;
+  published: number;
+  closed: number;
+  overdue: number;
+  dueToday: number;
+  late: number;
+  problems: number;
+}
+
+export type ProgressStatusDto = 'red' | 'yellow' | 'green' | 'none';
+
+export interface ProgressRowDto {
+  counts: ProgressCountsDto;
+  /** 已公示/应检查, null when nothing is due. */
+  completionRate: number | null;
+  /** 完结/已公示, null when nothing is published. */
+  closureRate: number | null;
+  status: ProgressStatusDto;
+}
+
+export interface DepartmentProgressDto extends ProgressRowDto {
+  departmentId: number;
+  departmentName: string;
+  regionCode: string;
+  regionName: string;
+  /** By 完成率 among departments with work due; null for none. */
+  rank: number | null;
+}
+
+export interface RegionProgressDto extends ProgressRowDto {
+  regionCode: string;
+  regionName: string;
+  departments: number;
+}
+
+export interface TaskProgressDto extends ProgressRowDto {
+  taskId: number;
+  taskCode: string;
+  taskName: string;
+  departmentId: number;
+  departmentName: string;
+  regionName: string;
+}
+
+export interface MonthProgressDto {
+  /** YYYY-MM */
+  month: string;
+  /** Task results whose batch window ends this month. */
+  windowEnding: number;
+  /** Published this month, and of those after their deadline. */
+  published: number;
+  late: number;
+  cumulativeWindowEnded: number;
+  cumulativePublished: number;
+  /** cumulativePublished / 应检查 of the year (the completion curve). */
+  cumulativeRate: number | null;
+  /** cumulativeWindowEnded / 应检查 (the share whose batch has ended: the pace the curve should keep). */
+  expectedRate: number | null;
+}
+
+export interface ProgressScopeDto {
+  regionCode: string | null;
+  regionName: string | null;
+  departmentId: number | null;
+  departmentName: string | null;
+}
+
+export interface ProgressReportDto {
+  year: number;
+  /** The figures stand at the end of this China day (yesterday unless asked otherwise). */
+  asOf: string;
+  today: string;
+  scope: ProgressScopeDto;
+  totals: ProgressRowDto;
+  departments: DepartmentProgressDto[];
+  regions: RegionProgressDto[];
+  tasks: TaskProgressDto[];
+  months: MonthProgressDto[];
+}
+
+export type ProgressMetricDto = keyof ProgressCountsDto | 'pending';
+
+/** One task result behind a number (a drawn target of a task batch). */
+export interface ProgressUnitDto {
+  inspectionId: number | null;
+  taskCode: string;
+  batch: number;
+  objectName: string;
+  canonicalId: string;
+  objectRegionName: string;
+  departmentName: string;
+  status: InspectionStateDto | null;
+  deadline: string | null;
+  publishedOn: string | null;
+}
+
+export interface ProgressUnitPageDto {
+  asOf: string;
+  metric: ProgressMetricDto;
+  total: number;
+  units: ProgressUnitDto[];
+}
+
+export type EstimateDimensionDto = 'task' | 'matter' | 'sector' | 'region';
+
+/** The estimated share of non-compliant objects of a domain with its 95% interval and the sample behind it. */
+export interface EstimateRowDto {
+  key: string;
+  label: string;
+  detail: string;
+  status: 'ok' | 'no_sample';
+  p: number | null;
+  low: number | null;
+  high: number | null;
+  /** Objects inspected with a published result, and found non-compliant. */
+  n: number;
+  x: number;
+  population: number;
+  coveredPopulation: number;
+  strata: number;
+  coveredStrata: number;
+  effectiveN: number | null;
+}
+
+export interface EstimatesDto {
+  year: number;
+  asOf: string;
+  dimension: EstimateDimensionDto;
+  rows: EstimateRowDto[];
+}
+
+/** Burden and effect (the OECD "reality check"); risk classes are sealed: office and auditors only. */
+export interface BurdenDto {
+  year: number;
+  asOf: string;
+  objectsVisited: number;
+  visits: number;
+  taskResults: number;
+  /** How many objects had 1, 2, 3, 4+ visits in the year. */
+  visitsPerObject: { visits: string; objects: number }[];
+  meanVisitsPerObject: number | null;
+  /** Visits serving more than one task, and the visits they spared (task results beyond the first). */
+  jointVisits: number;
+  visitsSavedByJointVisits: number;
+  /** Matter results taken over from another department's published result (采信), and visits wholly spared. */
+  recognisedResults: number;
+  visitsSavedByRecognition: number;
+  detectionByRiskClass: {
+    riskClass: string;
+    published: number;
+    problems: number;
+    rate: number | null;
+    low: number | null;
+    high: number | null;
+  }[];
+}
+
+export interface BulletinDto {
+  id: number;
+  year: number;
+  seq: number;
+  number: string;
+  kind: 'monthly' | 'on_demand';
+  period: string | null;
+  asOf: string;
+  issuedOn: string;
+  title: string;
+  createdAt: string;
+  createdBy: string | null;
+  fileName: string;
+  size: number;
+  sha256: string;
+  totals: ProgressCountsDto;
+  redDepartments: number;
+}
+
+export type AssessmentCriterionDto = 'completion' | 'timeliness' | 'coverage' | 'closure' | 'dataQuality';
+
+export interface AssessmentRulesDto {
+  year: number;
+  weights: Record<AssessmentCriterionDto, number>;
+  completionDeadline: string;
+  isDefault: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface AssessmentInputDto {
+  due: number;
+  publishedByDeadline: number;
+  published: number;
+  publishedOnTime: number;
+  tasks: number;
+  tasksCovered: number;
+  matters: number;
+  mattersCovered: number;
+  followUps: number;
+  followUpsClosed: number;
+  entered: number;
+  enteredFirstPass: number;
+}
+
+export interface AssessmentRowDto {
+  departmentId: number;
+  departmentName: string;
+  regionCode: string;
+  regionName: string;
+  input: AssessmentInputDto;
+  criteria: Record<AssessmentCriterionDto, number | null>;
+  total: number | null;
+  rank: number | null;
+  grade: string;
+}
+
+export interface AssessmentDto {
+  year: number;
+  asOf: string;
+  rules: AssessmentRulesDto;
+  criteria: { key: AssessmentCriterionDto; title: string; weight: number }[];
+  rows: AssessmentRowDto[];
+}
+
+/** GET /api/notifications: the newest notifications addressed to the user, and how many are unread. */
+export interface NotificationListDto {
+  notifications: NotificationDto[];
+  unread: number;
+}
+
+/** One entry of the office's holiday-schedule table (放假 or 调休上班). */
+export interface CalendarOverrideDto {
+  date: string;
+  kind: 'workday' | 'holiday';
+  name: string;
+}
+
+/** GET /api/calendar/overrides. */
+export interface CalendarOverridesDto {
+  entries: CalendarOverrideDto[];
+  /** Years the office declared complete (their schedule counts as known). */
+  completeYears: number[];
+  /** Years whose official schedule ships with the platform (chinese-days). */
+  officialYears: number[];
+}
+
+/** PUT /api/calendar/overrides: replaces one year's entries. */
+export interface CalendarOverridesInput {
+  year: number;
+  entries: CalendarOverrideDto[];
+  /** Whether these entries are that year's complete official schedule. */
+  complete: boolean;
+}
+
+/** GET /api/calendar/deadline: the publication deadline of a batch ending on `end`. */
+export interface CalendarDeadlineDto {
+  end: string;
+  workingDays: number;
+  deadline: string;
+  /** Years crossed whose schedule is not known (counted Monday–Friday). */
+  unknownYears: number[];
+  /** zh-CN warnings, one per unknown year. */
+  warnings: string[];
+}
+
+// ── Risk model (智慧监管, issue #9). Staff only: model bands and scores are sealed like the official classes. ──
+
+export type RiskBandDto = '低' | '中' | '高';
+
+/** The held-out part of the results a model was evaluated on, and what it was trained on. */
+export interface RiskTrainingWindowDto {
+  /** `latest-year`: trained on earlier years, evaluated on the latest; `last-quarter`: one year only, its last 25%. */
+  holdout: 'latest-year' | 'last-quarter';
+  years: number[];
+  trainRows: number;
+  trainPositives: number;
+  trainFrom: string;
+  trainTo: string;
+  testRows: number;
+  testPositives: number;
+  testFrom: string;
+  testTo: string;
+  /** zh-CN: what was held out and why. */
+  note: string;
+}
+
+export interface RiskCalibrationBinDto {
+  decile: number;
+  rows: number;
+  meanPredicted: number;
+  observedRate: number;
+}
+
+/** A model's evaluation on the held-out results. */
+export interface RiskModelEvaluationDto {
+  rows: number;
+  positives: number;
+  baseRate: number;
+  auc: number;
+  /** AUC of the official class alone (each class scored by its training violation rate), for comparison. */
+  classOnlyAuc: number | null;
+  liftTopDecile: number;
+  topDecileRate: number;
+  brierScore: number;
+  logLoss: number;
+  calibration: RiskCalibrationBinDto[];
+  /** Held-out rows per model band. */
+  bands: { band: RiskBandDto; rows: number; positives: number; rate: number | null }[];
+  /** The model this one replaced, and whether the AUC dropped by more than 0.05 against it (drift). */
+  previous: { version: number; auc: number } | null;
+  drift: boolean;
+}
+
+export interface RiskModelSummaryDto {
+  version: number;
+  trainedAt: string;
+  trainedBy: string | null;
+  /** The day the training data was read as of. */
+  asOf: string;
+  window: RiskTrainingWindowDto;
+  evaluation: RiskModelEvaluationDto;
+  bandCuts: { medium: number; high: number };
+}
+
+/** GET /api/risk/models: newest first; `driftWarning` when the newest model's AUC dropped by more than 0.05. */
+export interface RiskModelsDto {
+  models: RiskModelSummaryDto[];
+  driftWarning: string | null;
+}
+
+/** GET /api/objects/:id/risk: the object's band under the newest model and its top three reasons. */
+export interface ObjectRiskDto {
+  objectId: number;
+  canonicalId: string;
+  name: string;
+  /** null when no model has been trained yet. */
+  model: { version: number; trainedAt: string } | null;
+  asOf: string;
+  band: RiskBandDto | null;
+  score: number | null;
+  reasons: { feature: string; description: string; contribution: number }[];
+}
+
+/** Detection: the share of published inspections that found a non-compliance (any matter). */
+export interface RiskDetectionRowDto {
+  key: string;
+  label: string;
+  inspections: number;
+  nonCompliant: number;
+  rate: number | null;
+}
+
+/** Tilted strata against the uniform control sample of the same tilted draws. */
+export interface RiskTiltComparisonDto {
+  key: string;
+  label: string;
+  control: RiskDetectionRowDto;
+  tilted: RiskDetectionRowDto;
+  /** Tilted rate ÷ control rate (null without a control result). */
+  lift: number | null;
+}
+
+/** GET /api/risk/report?year=. */
+export interface RiskReportDto {
+  year: number;
+  model: { version: number; asOf: string } | null;
+  /** Published inspections of the year by the model's band (features as of the inspection day). */
+  byBand: RiskDetectionRowDto[];
+  /** The same, only inspections on or after the day the model was trained as of (out of sample). */
+  byBandAfterTraining: RiskDetectionRowDto[];
+  /** By official class as of the inspection day. */
+  byClass: RiskDetectionRowDto[];
+  /** Draws tilted by the model, with their control samples; null when the year has none. */
+  tilt: {
+    draws: number;
+    overall: RiskTiltComparisonDto;
+    byTask: RiskTiltComparisonDto[];
+    bySector: RiskTiltComparisonDto[];
+    /** Draws of the year that were not tilted (uniform or by official class). */
+    untilted: RiskDetectionRowDto;
+  } | null;
+}
+
+export interface RiskTiltTaskDto {
+  code: string;
+  name: string;
+  regionName: string;
+  riskBased: boolean;
+  enabled: boolean;
+  /** Frames of this task frozen with the model's tilt. */
+  tiltedFrames: number;
+}
+
+/** GET /api/risk/tilt/:year: the office's switch for the plan, the control share and the per-task toggles. */
+export interface RiskTiltSettingsDto {
+  year: number;
+  enabled: boolean;
+  controlShare: number;
+  modelVersion: number | null;
+  tasks: RiskTiltTaskDto[];
+}
+
+/** GET /api/risk/tilt/:year/tasks/:code/allocation: the allocation a draw of the task would use now. */
+export interface RiskAllocationPreviewDto {
+  year: number;
+  taskCode: string;
+  batch: number;
+  tilted: boolean;
+  modelVersion: number | null;
+  controlShare: number | null;
+  frameSize: number;
+  demanded: number;
+  total: number;
+  strata: {
+    name: string;
+    control: boolean;
+    population: number;
+    available: number;
+    multiplier: number;
+    count: number;
+  }[];
 }

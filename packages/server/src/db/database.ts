@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -15,6 +16,21 @@ export interface DatabaseHandle {
   /** Human-readable location for logs: the data directory, or the URL without its password. */
   readonly location: string;
   close(): Promise<void>;
+}
+
+/**
+ * The driver under a Kysely instance that {@link openDatabase} opened. Bulk loads need it: COPY is not something
+ * Kysely can send (imports stream rows with COPY … FROM STDIN on PostgreSQL and COPY … FROM '/dev/blob' on PGlite).
+ */
+export type DatabaseEngine =
+  | { readonly kind: 'postgres'; readonly pool: pg.Pool }
+  | { readonly kind: 'pglite'; readonly client: PGlite };
+
+const engines = new WeakMap<Kysely<Database>, DatabaseEngine>();
+
+/** The engine of a Kysely instance opened by {@link openDatabase}; undefined for any other instance. */
+export function findDatabaseEngine(db: Kysely<Database>): DatabaseEngine | undefined {
+  return engines.get(db);
 }
 
 export type DatabaseTarget =
@@ -37,6 +53,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const client = await pool.connect();
     client.release();
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    engines.set(db, { kind: 'postgres', pool });
     return {
       db,
       kind: 'postgres',
@@ -50,9 +67,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     lock = acquireDataDirLock(target.dataDir);
   }
   try {
-    const client = target.dataDir === null ? new PGlite() : new PGlite(target.dataDir);
+    // pg_trgm indexes names for the portal's search by any fragment (PostgreSQL ships it among its contrib modules).
+    const options = { extensions: { pg_trgm } };
+    const client = target.dataDir === null ? new PGlite(options) : new PGlite(target.dataDir, options);
     await client.waitReady;
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    engines.set(db, { kind: 'pglite', client });
     return {
       db,
       kind: 'pglite',

@@ -59,6 +59,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/auth/session': { path: '/api/auth/session' },
   'POST /api/auth/logout': { path: '/api/auth/logout' },
   'GET /api/health': { path: '/api/health' },
+  'GET /api/ping': { path: '/api/ping' },
   'GET /api/regions': { path: '/api/regions' },
   'GET /api/departments': { path: '/api/departments' },
   'GET /api/public/overview': { path: '/api/public/overview' },
@@ -139,6 +140,13 @@ const SAMPLES: Record<string, Sample> = {
       file: { field: 'file', name: 'x.csv', bytes: Buffer.from('名称,地址\n甲,乙\n') },
     },
   },
+  'POST /api/imports/risk-history': {
+    path: '/api/imports/risk-history',
+    multipart: {
+      fields: { dryRun: 'true' },
+      file: { field: 'file', name: 'risk.csv', bytes: Buffer.from('USCC,class,date\n') },
+    },
+  },
   'GET /api/imports/reports/:id.xlsx': { path: '/api/imports/reports/0123456789abcdef0123456789abcdef.xlsx' },
   'GET /api/plans/:year/populations': {
     path: '/api/plans/2023/populations?region=140525',
@@ -162,6 +170,70 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/public/results': { path: '/api/public/results?year=2023' },
   'GET /api/public/results/download.:format': { path: '/api/public/results/download.csv?year=2023' },
   'GET /api/public/follow-ups': { path: '/api/public/follow-ups?year=2023' },
+  'GET /api/oversight/progress': {
+    path: '/api/oversight/progress?year=2023&region=140525',
+    otherCounty: '/api/oversight/progress?year=2023&region=140522',
+  },
+  'GET /api/oversight/progress/units': {
+    path: '/api/oversight/progress/units?year=2023&region=140525&metric=overdue',
+    otherCounty: '/api/oversight/progress/units?year=2023&region=140522&metric=overdue',
+  },
+  'GET /api/oversight/progress/export.xlsx': {
+    path: '/api/oversight/progress/export.xlsx?year=2023&region=140525&table=tasks',
+    otherCounty: '/api/oversight/progress/export.xlsx?year=2023&region=140522&table=tasks',
+  },
+  'GET /api/oversight/estimates': { path: '/api/oversight/estimates?year=2023&by=region' },
+  'GET /api/oversight/estimates/export.xlsx': {
+    path: '/api/oversight/estimates/export.xlsx?year=2023&by=task',
+  },
+  'GET /api/oversight/burden': { path: '/api/oversight/burden?year=2023' },
+  'GET /api/oversight/bulletins': { path: '/api/oversight/bulletins?year=2023' },
+  'POST /api/oversight/bulletins': { path: '/api/oversight/bulletins', body: { year: 2023 } },
+  'GET /api/oversight/bulletins/:id/download': { path: '/api/oversight/bulletins/999999/download' },
+  'GET /api/oversight/assessment/:year': { path: '/api/oversight/assessment/2023' },
+  'GET /api/oversight/assessment/:year/rules': { path: '/api/oversight/assessment/2023/rules' },
+  'PUT /api/oversight/assessment/:year/rules': {
+    path: '/api/oversight/assessment/2023/rules',
+    body: {
+      weights: { completion: 30, timeliness: 25, coverage: 15, closure: 15, dataQuality: 15 },
+      completionDeadline: '2023-12-15',
+    },
+  },
+  'GET /api/oversight/assessment/:year/report.:format': {
+    path: '/api/oversight/assessment/2023/report.xlsx',
+  },
+  'GET /api/oversight/assessment/:year/departments/:id/summary.xlsx': {
+    path: '/api/oversight/assessment/2023/departments/1/summary.xlsx',
+    handlerMayRefuse: ['city-scjg', 'zezhou-scjg'],
+  },
+  'GET /api/inspections/:id/notice.docx': { path: '/api/inspections/999999/notice.docx' },
+  'GET /api/inspections/:id/record-sheet.docx': { path: '/api/inspections/999999/record-sheet.docx' },
+  'GET /api/results/export.xlsx': {
+    path: '/api/results/export.xlsx?year=2023&region=140525',
+    otherCounty: '/api/results/export.xlsx?year=2023&region=140522',
+  },
+  'GET /api/notifications': { path: '/api/notifications' },
+  'POST /api/notifications/:id/read': { path: '/api/notifications/999999/read' },
+  'GET /api/calendar/overrides': { path: '/api/calendar/overrides' },
+  'PUT /api/calendar/overrides': {
+    path: '/api/calendar/overrides',
+    body: { year: 2099, entries: [{ date: '2099-01-01', kind: 'holiday', name: '元旦' }], complete: false },
+  },
+  'GET /api/calendar/deadline': { path: '/api/calendar/deadline?end=2023-09-28' },
+  'GET /api/risk/models': { path: '/api/risk/models' },
+  'POST /api/risk/models': { path: '/api/risk/models', body: { asOf: '2000-01-01' } },
+  'GET /api/objects/:id/risk': {
+    path: '/api/objects/1/risk',
+    handlerMayRefuse: ['city-scjg', 'zezhou-scjg', 'inspector'],
+  },
+  'GET /api/risk/report': { path: '/api/risk/report?year=2023' },
+  'GET /api/risk/tilt/:year': { path: '/api/risk/tilt/2023' },
+  'PUT /api/risk/tilt/:year': { path: '/api/risk/tilt/2023', body: { enabled: false } },
+  'PUT /api/risk/tilt/:year/tasks/:code': {
+    path: '/api/risk/tilt/2023/tasks/JC2023-133',
+    body: { enabled: false },
+  },
+  'GET /api/risk/tilt/:year/tasks/:code/allocation': { path: '/api/risk/tilt/2023/tasks/JC2023-133/allocation' },
 };
 
 describe('access matrix: every route × every role', () => {
@@ -283,6 +355,7 @@ describe('access matrix: every route × every role', () => {
       '"passwordHash"',
       '"password_hash"',
       '"certificateNo"',
+      '"band"',
     ]) {
       expect(text, key).not.toContain(key);
     }

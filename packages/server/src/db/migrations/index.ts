@@ -6,6 +6,7 @@ import * as draws from './2026-11-27T12-00-00-draws.ts';
 import * as items from './2026-11-27T13-00-00-items.ts';
 import * as redraws from './2026-11-27T14-00-00-redraws.ts';
 import * as inspections from './2026-11-27T16-00-00-inspections.ts';
+import * as resultSearch from './2026-11-27T16-30-00-result-search.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-27T13-00-00-items': items,
   '2026-11-27T14-00-00-redraws': redraws,
   '2026-11-27T16-00-00-inspections': inspections,
+  '2026-11-27T16-30-00-result-search': resultSearch,
 };

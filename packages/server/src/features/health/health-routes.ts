@@ -13,4 +13,11 @@ export const healthRoutes = [
       return { status: 'ok', database: ctx.databaseKind, version: ctx.version };
     },
   }),
+  defineRoute<unknown, unknown, unknown, { pong: true }>({
+    method: 'GET',
+    url: '/api/ping',
+    access: { kind: 'public' },
+    summary: 'Bare liveness (no database): the hello-world baseline of the benchmarks',
+    handler: () => Promise.resolve({ pong: true as const }),
+  }),
 ];

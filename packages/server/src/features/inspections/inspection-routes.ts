@@ -85,7 +85,12 @@ const followUpBody = z.object({
 
 const publicQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  q: z.string().max(100).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((q) => q === '' || q.length >= 3, '请输入至少 3 个字的名称，或统一社会信用代码 / 注册号')
+    .optional(),
   department: z.coerce.number().int().positive().optional(),
   region: z
     .string()

@@ -308,6 +308,16 @@ describe('inspections: dispatch → entry → review → publication → portal'
     expect(page.results[0]?.late).toBe(false);
     expect(page.results[0]?.publishedOn).toBe('2023-07-10');
     expect(JSON.stringify(page)).not.toMatch(/risk|inspectorId|certificate/i);
+    const byName = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/results?q=${encodeURIComponent(detail.objectName.slice(1, 5))}`,
+    });
+    expect(byName.json<PublicResultPageDto>().results.map((r) => r.inspectionId)).toContain(inspectionId);
+    const tooShort = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/results?q=${encodeURIComponent('老王')}`,
+    });
+    expect(tooShort.statusCode).toBe(400);
     const codes = page.results.flatMap((r) => r.matters.flatMap((m) => m.codes));
     expect(codes).toContain('A');
     const csv = await t.app.inject({

@@ -22,7 +22,12 @@ export interface PublicResultFilter {
 
 const ID_LIKE = /^[0-9A-HJ-NPQRTUWXY]{15,18}$/;
 
-function filtered(db: Kysely<Database>, filter: PublicResultFilter) {
+/** Name searches look at this many matching objects at most (the portal asks for a more precise name beyond). */
+const MAX_NAME_MATCHES = 500;
+/** Counts stop here: the portal shows "10,000+" rather than counting a million rows on every page. */
+export const COUNT_CAP = 10_000;
+
+function filtered(db: Kysely<Database>, filter: PublicResultFilter, objectIds: readonly number[] | null) {
   let q = db
     .selectFrom('inspection_tasks as it')
     .innerJoin('inspections as i', 'i.id', 'it.inspection_id')
@@ -32,21 +37,10 @@ function filtered(db: Kysely<Database>, filter: PublicResultFilter) {
   if (filter.departmentId !== undefined) q = q.where('it.department_id', '=', filter.departmentId);
   if (filter.taskCode !== undefined) q = q.where('it.task_code', '=', filter.taskCode);
   const search = filter.search?.trim() ?? '';
-  if (search !== '') {
-    if (ID_LIKE.test(search.toUpperCase())) {
-      q = q.where('i.canonical_id', '=', search.toUpperCase());
-    } else {
-      const text = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('objects as s')
-            .select('s.id')
-            .whereRef('s.id', '=', 'i.object_id')
-            .where('s.name', 'like', text),
-        ),
-      );
-    }
+  if (search !== '' && ID_LIKE.test(search.toUpperCase())) {
+    q = q.where('i.canonical_id', '=', search.toUpperCase());
+  } else if (objectIds !== null) {
+    q = q.where('i.object_id', 'in', objectIds.length === 0 ? [-1] : [...objectIds]);
   }
   if (filter.code !== undefined) {
     const code = filter.code;
@@ -64,15 +58,36 @@ function filtered(db: Kysely<Database>, filter: PublicResultFilter) {
   return q;
 }
 
+/** Objects whose name contains the search text (null when the search is empty or an id). */
+async function findNamedObjects(db: Kysely<Database>, filter: PublicResultFilter): Promise<number[] | null> {
+  const search = filter.search?.trim() ?? '';
+  if (search === '' || ID_LIKE.test(search.toUpperCase())) return null;
+  const text = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('objects')
+    .select('id')
+    .where('name', 'like', text)
+    .limit(MAX_NAME_MATCHES)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** A page of published results, newest publication first, and the total count. */
 export async function searchPublicResults(
   db: Kysely<Database>,
   filter: PublicResultFilter,
-): Promise<{ results: PublicResultDto[]; total: number }> {
-  const count = await filtered(db, filter)
+): Promise<{ results: PublicResultDto[]; total: number; totalCapped: boolean }> {
+  const objectIds = await findNamedObjects(db, filter);
+  const count = await db
+    .selectFrom(
+      filtered(db, filter, objectIds)
+        .select('it.inspection_id')
+        .limit(COUNT_CAP + 1)
+        .as('s'),
+    )
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
-  const rows = await filtered(db, filter)
+  const rows = await filtered(db, filter, objectIds)
     .innerJoin('objects as o', 'o.id', 'i.object_id')
     .innerJoin('regions as r', 'r.code', 'i.region_code')
     .innerJoin('tasks as t', 't.id', 'it.task_id')
@@ -110,8 +125,10 @@ export async function searchPublicResults(
     .offset(filter.offset)
     .limit(filter.limit)
     .execute();
+  const total = Number(count.n);
   return {
-    total: Number(count.n),
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
     results: rows.map((r) => ({
       inspectionId: r.id,
       objectName: r.object_name,

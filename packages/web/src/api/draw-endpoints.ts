@@ -1,4 +1,4 @@
-import type { DrawDto, DrawListItemDto, DrawSessionDto } from '@ssj/server/api-types';
+import type { DrawDto, DrawListItemDto, DrawSessionDto, JointVisitDto } from '@ssj/server/api-types';
 import { ApiError, clientErrorCodes } from './api-error.ts';
 import { fetchJson, sendJson } from './client.ts';
 
@@ -6,6 +6,8 @@ import { fetchJson, sendJson } from './client.ts';
 export interface DrawItemInput {
   taskCode: string;
   batch: number;
+  /** A re-draw of a published batch (DOMAIN.md §4.4): why; the office admin who freezes it approves it. */
+  redrawReason?: string;
 }
 
 /** The seed made in public (DOMAIN.md §4.2): ≥ 20 dice digits, an optional beacon value, ≥ 2 witnesses. */
@@ -87,4 +89,10 @@ export async function getDrawRecordText(id: number, signal?: AbortSignal): Promi
   }
   if (!response.ok) throw new ApiError(response.status, clientErrorCodes.http, '');
   return response.text();
+}
+
+/** Staff: joint-visit proposals (targets drawn by several tasks with overlapping windows) of a year. */
+export async function getJointVisits(year: number, signal?: AbortSignal): Promise<JointVisitDto[]> {
+  return (await fetchJson<{ visits: JointVisitDto[] }>(`/api/joint-visits?year=${year}`, init(signal)))
+    .visits;
 }

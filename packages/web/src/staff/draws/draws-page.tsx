@@ -7,6 +7,7 @@ import { QueryErrorAlert } from '../../layout/query-error-alert.tsx';
 import { useSession } from '../../session/use-session.ts';
 import { DrawSteps } from './draw-steps.tsx';
 import { NewDrawSession } from './new-draw-session.tsx';
+import { JointVisitsCard } from './joint-visits-card.tsx';
 import { SessionList } from './session-list.tsx';
 
 /**
@@ -47,6 +48,9 @@ export function DrawsPage() {
         ) : null}
         {sessions.state.status === 'loaded' ? <SessionList sessions={sessions.state.data} /> : null}
       </Card>
+      {sessions.state.status === 'loaded' && sessions.state.data[0] !== undefined ? (
+        <JointVisitsCard year={sessions.state.data[0].year} />
+      ) : null}
     </Flex>
   );
 }

@@ -177,5 +177,34 @@ export const drawSessionJourney: Journey = {
     await page.goto(`${baseUrl}/public/draws/${drawId}`);
     await page.getByTestId('draw-targets-table').waitFor();
     await screenshot('portal-draw-phone');
+
+    // A re-draw (DOMAIN.md §4.4): never in place. The office writes a reason; a new session freezes the batch's frame,
+    // gets its own public seed and is published; the first draw stays public, marked superseded.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${baseUrl}/app/draws/${sessionId}`);
+    await page.getByTestId(`redraw-${TASKS[0]}`).click();
+    await page.getByTestId('redraw-reason').fill('抽取范围遗漏了本月新登记的对象');
+    await page.getByRole('button', { name: '冻结重抽范围' }).click();
+    await page.waitForURL(
+      (url) => /\/app\/draws\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${sessionId}`),
+      {
+        timeout: 60_000,
+      },
+    );
+    await page.getByTestId('frozen-frames-table').waitFor();
+    await page.getByTestId('witness-input-0').fill(WITNESSES[1]);
+    await page.getByTestId('witness-input-1').fill(WITNESSES[2]);
+    await page.getByTestId('seed-digits').fill('2718 2818 2845 9045 2353 6028');
+    await page.getByTestId('enter-seed').click();
+    await page.getByTestId('confirm-seed').click();
+    await page.getByTestId('seed-facts').waitFor({ timeout: 30_000 });
+    await page.getByTestId('publish-draws').click();
+    await page.getByTestId(`published-draw-link-${TASKS[0]}`).waitFor({ timeout: 60_000 });
+    await screenshot('draw-redraw-published');
+    const old = await page.request.get(`${baseUrl}/api/public/draws/${drawId}`);
+    const oldDraw = (await old.json()) as { supersededBy: number | null };
+    expectTrue(old.ok() && oldDraw.supersededBy !== null, 'the first draw stays public, marked superseded');
+    await page.goto(`${baseUrl}/app/draws/${sessionId}`);
+    await page.getByText('已被重抽取代').first().waitFor({ timeout: 30_000 });
   },
 };

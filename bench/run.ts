@@ -19,6 +19,22 @@ const BENCHES: Record<string, { file: string; title: string; target: string }> =
     title: 'Full first-batch draw session of the 2023 plan on the demo register (PGlite)',
     target: '≤ 5 s for the session (freeze + seed + draw + publish)',
   },
+  import: {
+    file: 'bench/object-import.bench.ts',
+    title: 'Import of a 1 M-row object CSV into PostgreSQL and PGlite, beside psql \\copy',
+    target:
+      '≥ 0.5× `psql \\copy` of the same file on PostgreSQL (rows/s); peak memory flat (100 k vs 1 M rows)',
+  },
+  load: {
+    file: 'bench/load.bench.ts',
+    title: 'Load: 200 logged-in staff and 1,000 public clients for 60 s (PostgreSQL)',
+    target: '0 errors; latency percentiles per group',
+  },
+  portal: {
+    file: 'bench/portal-search.bench.ts',
+    title: 'Public portal result search over 1 M published results (PGlite, 100 clients, 30 s)',
+    target: 'p95 < 50 ms, 0 errors; beside a bare hello-world route of the same server',
+  },
 };
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from './commands/audit.ts';
+import { registerBackupCommand } from './commands/backup.ts';
 import { registerCalendarCommand } from './commands/calendar.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerDrawCommand } from './commands/draw.ts';
@@ -11,6 +12,10 @@ import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerPlanExportCommand } from './commands/plan-export.ts';
 import { registerPlanImportCommand } from './commands/plan-import.ts';
 import { registerPlanParseCommand } from './commands/plan-parse.ts';
+import { registerRemindersCommand } from './commands/reminders.ts';
+import { registerRestoreCommand } from './commands/restore.ts';
+import { registerRiskCommand } from './commands/risk.ts';
+import { registerRiskDbCommands } from './commands/risk-db.ts';
 import { registerSampleCommand } from './commands/sample.ts';
 import { registerUsccCommand } from './commands/uscc.ts';
 import { registerVerifyCommand } from './commands/verify.ts';
@@ -31,6 +36,8 @@ export function buildProgram(): Command {
   registerPlanImportCommand(plan);
   registerPlanExportCommand(plan);
   registerAuditCommand(program);
+  registerBackupCommand(program);
+  registerRestoreCommand(program);
   registerDemoCommand(program);
   registerDrawCommand(program);
   registerObjectsCommand(program);
@@ -41,6 +48,9 @@ export function buildProgram(): Command {
   registerVerifyCommand(program);
   registerCalendarCommand(program);
   registerEstimateCommand(program);
+  registerRiskCommand(program);
+  registerRiskDbCommands(program);
+  registerRemindersCommand(program);
   return program;
 }
 

@@ -9,6 +9,8 @@ import { seedDemoRegister } from './demo/demo-register.ts';
 import { linkDemoInspector } from './demo/link-demo-inspector.ts';
 import { SYSTEM_ACTOR } from './audit/audit-log.ts';
 import { dispatchPublishedDraws } from './features/inspections/dispatch-inspections.ts';
+import { startReminderSchedule } from './features/notifications/reminder-schedule.ts';
+import { startMonthlyBulletinSchedule } from './features/oversight/monthly-bulletin-schedule.ts';
 import { listDepartmentSeeds } from './features/reference/department-seeds.ts';
 import { seedReferenceData } from './features/reference/reference-store.ts';
 import type { AppContext } from './http/app-context.ts';
@@ -108,6 +110,10 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     if (demoObjects > 0) logger.info({ objects: demoObjects }, 'demo register generated');
     const app = await buildApp(buildContext(database, logger, config), { webDistDir: config.webDistDir });
     const address = await app.listen({ port: config.port, host: config.host });
+    // In-app reminders: at start, then checked hourly, run once per China day (idempotent).
+    const reminders = startReminderSchedule(database.db, logger, () => new Date());
+    // The previous month's progress bulletin (通报), checked hourly, issued once a month (idempotent).
+    const bulletins = startMonthlyBulletinSchedule(database.db, logger, () => new Date());
     let stopped = false;
     return {
       app,
@@ -117,6 +123,8 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
       stop: async () => {
         if (stopped) return;
         stopped = true;
+        await reminders.stop();
+        await bulletins.stop();
         await app.close();
         await database.close();
       },

@@ -6,7 +6,20 @@ import { RouteErrorPage } from './layout/route-error-page.tsx';
 import { staffAreas } from './staff/staff-areas.tsx';
 
 // Pages are loaded on demand: the public portal does not pay for the staff app and vice versa.
-const builtAreas = new Set(['plan', 'draws', 'objects', 'inspectors', 'items']);
+const builtAreas = new Set([
+  'plan',
+  'draws',
+  'objects',
+  'inspectors',
+  'items',
+  'inspections',
+  'results',
+  'follow-up',
+  'risk',
+  'statistics',
+  'bulletins',
+  'assessment',
+]);
 const staffAreaRoutes: RouteObject[] = staffAreas
   .filter((area) => !builtAreas.has(area.path))
   .map((area) => ({
@@ -70,6 +83,46 @@ const registerRoutes: RouteObject[] = [
   },
 ];
 
+const inspectionRoutes: RouteObject[] = [
+  {
+    path: 'inspections',
+    lazy: async () => ({
+      Component: (await import('./staff/inspections/inspections-page.tsx')).InspectionsPage,
+    }),
+  },
+  {
+    path: 'inspections/:id',
+    lazy: async () => ({
+      Component: (await import('./staff/inspections/inspection-page.tsx')).InspectionPage,
+    }),
+  },
+  {
+    path: 'results',
+    lazy: async () => ({ Component: (await import('./staff/inspections/results-page.tsx')).ResultsPage }),
+  },
+  {
+    path: 'follow-up',
+    lazy: async () => ({ Component: (await import('./staff/follow-ups/follow-ups-page.tsx')).FollowUpsPage }),
+  },
+];
+
+const oversightRoutes: RouteObject[] = [
+  {
+    path: 'statistics',
+    lazy: async () => ({
+      Component: (await import('./staff/oversight/statistics-page.tsx')).StatisticsPage,
+    }),
+  },
+  {
+    path: 'bulletins',
+    lazy: async () => ({ Component: (await import('./staff/oversight/bulletins-page.tsx')).BulletinsPage }),
+  },
+  {
+    path: 'assessment',
+    lazy: async () => ({ Component: (await import('./staff/oversight/assessment-page.tsx')).AssessmentPage }),
+  },
+];
+
 const routes: RouteObject[] = [
   {
     path: '/',
@@ -100,6 +153,18 @@ const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'public/results',
+        lazy: async () => ({
+          Component: (await import('./pages/public-results-page.tsx')).PublicResultsPage,
+        }),
+      },
+      {
+        path: 'public/follow-ups',
+        lazy: async () => ({
+          Component: (await import('./pages/public-follow-ups-page.tsx')).PublicFollowUpsPage,
+        }),
+      },
+      {
         path: 'login',
         lazy: async () => ({ Component: (await import('./pages/login-page.tsx')).LoginPage }),
       },
@@ -114,6 +179,12 @@ const routes: RouteObject[] = [
           ...planRoutes,
           ...drawRoutes,
           ...registerRoutes,
+          ...inspectionRoutes,
+          {
+            path: 'risk',
+            lazy: async () => ({ Component: (await import('./staff/risk/risk-page.tsx')).RiskPage }),
+          },
+          ...oversightRoutes,
           ...staffAreaRoutes,
           { path: '*', element: <NotFoundPage home="/app" /> },
         ],
@@ -125,6 +196,7 @@ const routes: RouteObject[] = [
 
 /**
  * The app's routes: `/` → `/public`, `/public`, `/public/plan`, `/public/draws[/:id]`, `/public/draw-sessions/:id`,
+ * `/public/results`, `/public/follow-ups`,
  * `/login`, and the staff app under `/app`.
  */
 export function createAppRouter() {

@@ -111,3 +111,41 @@ describe('ssj objects import / export round trip', () => {
     expect(json.issues.every((i) => i.message.includes('已有'))).toBe(true);
   });
 });
+
+describe('ssj objects import-risk', () => {
+  it('appends a USCC,class,date export to the risk history: --json like `objects import`, all or nothing, --dry-run', async () => {
+    const id = (i: number): string => makeUscc('92140525' + makeOrgCode(`MR7${String(i).padStart(5, '0')}`));
+    const objectsCsv = path.join(dir, 'risk-objects.csv');
+    writeFileSync(objectsCsv, ['名称,统一社会信用代码', `泽州甲店,${id(1)}`, `泽州乙店,${id(2)}`].join('\n'));
+    expect((await runCli('objects', 'import', objectsCsv, '--json')).code).toBe(0);
+
+    const bad = path.join(dir, 'risk-bad.csv');
+    writeFileSync(bad, ['USCC,class,date', `${id(1)},A,2023-01-01`, `${id(2)},Z,2023-01-01`].join('\n'));
+    const refused = await runCli('objects', 'import-risk', bad, '--json');
+    expect(refused.code).toBe(1);
+    const refusedJson = JSON.parse(refused.out) as JsonOutput;
+    expect(refusedJson).toEqual({
+      imported: 0,
+      issues: [
+        { row: 3, column: 'class', severity: 'error', message: expect.stringContaining('「Z」') as string },
+      ],
+    });
+
+    const good = path.join(dir, 'risk-good.csv');
+    writeFileSync(
+      good,
+      ['USCC,class,date', `${id(1)},A,2023-01-01`, `${id(2)},高风险,2023-02-01`].join('\n'),
+    );
+    const dry = await runCli('objects', 'import-risk', good, '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect((JSON.parse(dry.out) as JsonOutput).imported).toBe(0);
+    const stored = await runCli('objects', 'import-risk', good);
+    expect(stored.code).toBe(0);
+    expect(stored.out).toContain('stored 2');
+    const again = await runCli('objects', 'import-risk', good, '--json');
+    expect(JSON.parse(again.out)).toMatchObject({
+      imported: 0,
+      issues: [{ severity: 'warning' }, { severity: 'warning' }],
+    });
+  });
+});

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import {
   exportObjectsXlsx,
   importObjects,
+  importRiskHistory,
   openDatabase,
   prepareDatabase,
   readConfig,
@@ -10,10 +11,18 @@ import {
 } from '@ssj/server';
 import { addImportSubcommand } from './register-import-command.ts';
 
-/** `ssj objects import FILE …` and `ssj objects export --xlsx FILE`: the object register 检查对象名录库. */
+/**
+ * `ssj objects import FILE …`, `ssj objects import-risk FILE …` (the credit-risk class history) and
+ * `ssj objects export --xlsx FILE`: the object register 检查对象名录库.
+ */
 export function registerObjectsCommand(program: Command): void {
   const objects = program.command('objects').description('the object register (检查对象名录库)');
   addImportSubcommand(objects, 'objects', importObjects);
+  addImportSubcommand(objects, 'objects', importRiskHistory, {
+    command: 'import-risk',
+    description:
+      'append credit-risk classes (信用风险分类) from a USCC,class,date export to the sealed history; each object takes its latest class (all or nothing)',
+  });
   objects
     .command('export')
     .description(

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parsePlanFile, type PlanFileFormat, type PlanParse } from '@ssj/core';
+import type { PlanFileFormat, PlanParse } from '@ssj/core';
+import { parsePlanFileGuarded } from '@ssj/server';
 
 export const PLAN_FORMATS: readonly PlanFileFormat[] = ['text', 'xlsx', 'xls', 'docx'];
 
@@ -19,7 +20,8 @@ export async function readPlanFile(
   } catch (error) {
     return { ok: false, message: `cannot read ${file}: ${(error as Error).message}`, exitCode: 1 };
   }
-  const parsed = await parsePlanFile(bytes, file, format);
+  // A damaged .xls can hang SheetJS: read under a time limit (server features/plans/parse-plan-upload.ts).
+  const parsed = await parsePlanFileGuarded(bytes, file, format);
   if (!parsed.ok) return { ok: false, message: parsed.error.message, exitCode: 1 };
   return { ok: true, parse: parsed.value };
 }

@@ -62,20 +62,38 @@ function printSummary(file: string, result: ImportResult, options: ImportCommand
   if (more > 0) process.stdout.write(`  … ${more} more (use --report FILE.xlsx or --json)\n`);
 }
 
+/** A subcommand other than `import` (`ssj objects import-risk`): its name and description, without --region. */
+export interface ImportSubcommandVariant {
+  readonly command: string;
+  readonly description: string;
+}
+
 /**
  * Adds `import FILE` to a register command (`ssj objects|inspectors|items import`): reads a .xlsx, .xls or .csv,
  * prints the issues (`--json`: `{"imported": N, "issues": [{row, column, severity, message}]}`), writes the
  * rejected-rows report with --report. Exit code 0 when no row has an error, 1 otherwise; 2 for a usage error.
+ * A `variant` adds the same command under another name (without --region), e.g. `import-risk`.
  */
-export function addImportSubcommand(parent: Command, name: string, importer: RegisterImporter): void {
-  parent
-    .command('import')
-    .description(`import the ${name} from a spreadsheet or CSV (all or nothing unless --skip-invalid)`)
+export function addImportSubcommand(
+  parent: Command,
+  name: string,
+  importer: RegisterImporter,
+  variant?: ImportSubcommandVariant,
+): void {
+  const command = parent
+    .command(variant?.command ?? 'import')
+    .description(
+      variant?.description ??
+        `import the ${name} from a spreadsheet or CSV (all or nothing unless --skip-invalid)`,
+    )
     .argument('<file>', '.xlsx, .xls or .csv (UTF-8 or GB18030)')
     .option('--dry-run', 'validate everything, store nothing')
     .option('--json', 'print {"imported", "issues"} as JSON')
-    .option('--report <file.xlsx>', 'write the rejected-rows report (.xlsx) for a clerk')
-    .option('--region <code>', 'region code for rows nothing else places in the city (e.g. 140525)')
+    .option('--report <file.xlsx>', 'write the rejected-rows report (.xlsx) for a clerk');
+  if (variant === undefined) {
+    command.option('--region <code>', 'region code for rows nothing else places in the city (e.g. 140525)');
+  }
+  command
     .option(
       '--skip-invalid',
       'store the valid rows and report the rest (default: nothing stored if any row has an error)',
@@ -89,7 +107,7 @@ export function addImportSubcommand(parent: Command, name: string, importer: Reg
     .action(async (file: string, options: ImportCommandOptions) => {
       const mapping = parseMap(options.map);
       if (typeof mapping === 'string') {
-        process.stderr.write(`ssj ${name} import: ${mapping}\n`);
+        process.stderr.write(`ssj ${name} ${command.name()}: ${mapping}\n`);
         process.exitCode = 2;
         return;
       }
@@ -97,7 +115,7 @@ export function addImportSubcommand(parent: Command, name: string, importer: Reg
       try {
         size = statSync(file).size;
       } catch {
-        process.stderr.write(`ssj ${name} import: cannot read ${file}\n`);
+        process.stderr.write(`ssj ${name} ${command.name()}: cannot read ${file}\n`);
         process.exitCode = 2;
         return;
       }

@@ -209,11 +209,13 @@ function augmentFrom(network: Network, s: Search, inspector: number): void {
   }
 }
 
-interface Ranked {
-  readonly inspector: number;
-  readonly key: number;
-  readonly id: string;
-  ticket: string | undefined;
+/** Positions within a pool are packed below the ticket key in one double: key · 2^21 + position (< 2^53). */
+const POSITION_FACTOR = 2 ** 21;
+
+/** An eligible list checked once: its inspectors' indices in the network, in list order. */
+interface CheckedPool {
+  readonly departmentId: string;
+  readonly indices: Int32Array;
 }
 
 /** Builds the network: interns inspectors, checks departments, ranks each group's candidates by ticket. */
@@ -234,6 +236,41 @@ function buildNetwork(input: AssignInspectorsInput): Result<Network, AssignInspe
   const edgeStart: number[] = [0];
   const edgeInspector: number[] = [];
   const seenTargets = new Set<string>();
+  // Targets usually share their eligible lists (only a recusal makes a list of its own): each list is checked and
+  // interned once.
+  const checkedPools = new Map<readonly string[], CheckedPool>();
+  const checkPool = (
+    targetId: string,
+    departmentId: string,
+    pool: readonly string[],
+  ): Result<Int32Array, AssignInspectorsError> => {
+    const cached = checkedPools.get(pool);
+    if (cached?.departmentId === departmentId) return ok(cached.indices);
+    if (pool.length >= POSITION_FACTOR) return invalid(`department ${departmentId}: too many inspectors`);
+    const indices = new Int32Array(pool.length);
+    const inPool = new Set<string>();
+    for (let i = 0; i < pool.length; i++) {
+      const id = pool[i] as string;
+      if (inPool.has(id)) return invalid(`target ${targetId}: inspector ${id} is listed twice`);
+      inPool.add(id);
+      let index = inspectorIndex.get(id);
+      if (index === undefined) {
+        if (id === '' || !isWellFormedText(id)) return invalid('an inspector id is empty or malformed');
+        index = inspectorIds.length;
+        inspectorIndex.set(id, index);
+        inspectorIds.push(id);
+        departmentOf.push(departmentId);
+      } else if (departmentOf[index] !== departmentId) {
+        return invalid(
+          `inspector ${id} is listed under departments ${departmentOf[index] ?? ''} and ${departmentId}`,
+        );
+      }
+      indices[i] = index;
+    }
+    checkedPools.set(pool, { departmentId, indices });
+    return ok(indices);
+  };
+  let ranked = new Float64Array(64);
   for (let t = 0; t < input.targets.length; t++) {
     const target = input.targets[t];
     if (target === undefined) continue;
@@ -249,41 +286,49 @@ function buildNetwork(input: AssignInspectorsInput): Result<Network, AssignInspe
       }
       demand.set(slot.departmentId, (demand.get(slot.departmentId) ?? 0) + slot.count);
     }
+    const prefix = `${target.targetId}/`;
     for (const [departmentId, count] of demand) {
       if (count === 0) continue;
       const pool = target.eligible.get(departmentId) ?? [];
-      const ranked: Ranked[] = [];
-      const inPool = new Set<string>();
-      for (const id of pool) {
-        if (inPool.has(id)) return invalid(`target ${target.targetId}: inspector ${id} is listed twice`);
-        inPool.add(id);
-        let index = inspectorIndex.get(id);
-        if (index === undefined) {
-          if (id === '' || !isWellFormedText(id)) return invalid('an inspector id is empty or malformed');
-          index = inspectorIds.length;
-          inspectorIndex.set(id, index);
-          inspectorIds.push(id);
-          departmentOf.push(departmentId);
-        } else if (departmentOf[index] !== departmentId) {
-          return invalid(
-            `inspector ${id} is listed under departments ${departmentOf[index] ?? ''} and ${departmentId}`,
-          );
-        }
-        const key = keyer.keyOf(`${target.targetId}/${id}`);
-        ranked.push({ inspector: index, key, id, ticket: undefined });
+      const checked = checkPool(target.targetId, departmentId, pool);
+      if (!checked.ok) return checked;
+      const indices = checked.value;
+      // Rank by ticket: the nine-digit key orders all but equal keys (about one pair in 10^9), which fall back to
+      // the full ticket, then the inspector id.
+      if (ranked.length < pool.length) ranked = new Float64Array(pool.length * 2);
+      const order = ranked.subarray(0, pool.length);
+      for (let i = 0; i < pool.length; i++) {
+        order[i] = keyer.keyOf(prefix + (pool[i] as string)) * POSITION_FACTOR + i;
       }
-      const ticketOf = (r: Ranked): string =>
-        (r.ticket ??= computeInspectorTicket(input.inspectorSeed, target.targetId, r.id));
-      ranked.sort((a, b) => {
-        if (a.key !== b.key) return a.key - b.key;
-        const x = ticketOf(a);
-        const y = ticketOf(b);
-        return x !== y ? (x < y ? -1 : 1) : compareByCodePoint(a.id, b.id);
-      });
+      order.sort();
+      const positions = Array.from(order, (x) => x % POSITION_FACTOR);
+      for (let i = 1; i < positions.length; i++) {
+        if (
+          Math.floor((order[i] as number) / POSITION_FACTOR) !==
+          Math.floor((order[i - 1] as number) / POSITION_FACTOR)
+        )
+          continue;
+        let j = i + 1;
+        while (
+          j < positions.length &&
+          Math.floor((order[j] as number) / POSITION_FACTOR) ===
+            Math.floor((order[i] as number) / POSITION_FACTOR)
+        )
+          j++;
+        const tied = positions.slice(i - 1, j).map((p) => {
+          const id = pool[p] as string;
+          return { p, id, ticket: computeInspectorTicket(input.inspectorSeed, target.targetId, id) };
+        });
+        tied.sort((a, b) =>
+          a.ticket !== b.ticket ? (a.ticket < b.ticket ? -1 : 1) : compareByCodePoint(a.id, b.id),
+        );
+        tied.forEach((x, k) => (positions[i - 1 + k] = x.p));
+        i = j - 1;
+      }
       groupTarget.push(t);
       groupDepartment.push(departmentId);
       groupDemand.push(count);
-      for (const r of ranked) edgeInspector.push(r.inspector);
+      for (const p of positions) edgeInspector.push(indices[p] as number);
       edgeStart.push(edgeInspector.length);
     }
   }

@@ -9,19 +9,19 @@ import type { Result } from '../result.ts';
 import {
   DRAW_ALGORITHM_VERSION,
   compareByCodePoint,
-  computeFirstFraction,
-  computeInspectorTicket,
   deriveSeed,
   hashFrame,
   hashSealedStrata,
 } from '../sampling/index.ts';
 import { compareByCodeUnit } from '../sampling/compare-text.ts';
+import { createTicketKeyer } from '../sampling/ticket-key.ts';
 import { combineSessionSeed } from './combine-session-seed.ts';
 import { DRAW_RECORD_FORMAT } from './draw-record.ts';
 import type {
   DrawRecord,
   DrawRecordFrame,
   DrawRecordInspectors,
+  DrawRecordMember,
   DrawRecordSession,
   DrawRecordSlot,
   DrawRecordStratum,
@@ -61,6 +61,12 @@ export interface DrawRecordInput {
   readonly frame: FrameInput & {
     /** The hash published when the frame was frozen; when given, the recomputed hash must equal it. */
     readonly hash?: string;
+    /**
+     * The sealed strata hash published with it (null with one stratum). Given with `hash`, the frame is not hashed
+     * a second time here: the verification the record ends with recomputes both hashes from the ids and the strata
+     * file, and a mismatch is refused as an input error all the same.
+     */
+    readonly sealed?: string | null;
   };
   /** Targets of earlier batches of the task this year (not in this frame). */
   readonly excludedIds: readonly string[];
@@ -111,6 +117,38 @@ export function freezeFrame(frame: FrameInput): Result<DrawRecordFrame, BuildDra
   });
 }
 
+/**
+ * `x => U(H(seed) + x)` for well-formed `x`, hashing the seed once (the same tickets as `computeFirstFraction` and
+ * `computeInspectorTicket`); null for a string with a lone surrogate.
+ */
+function createTicketer(seed: string): (x: string) => string | null {
+  const keyer = createTicketKeyer(seed);
+  return (x) => (keyer.keyOf(x) >= 0 ? keyer.ticketNumberOfLast() : null);
+}
+
+/**
+ * The frame part of the record from a frame published at its freezing (hash and sealed hash given), without hashing
+ * it again: ids in code-point order (sorted here only if they are not), strata as given. The record's verification
+ * checks both hashes.
+ */
+function takePublishedFrame(frame: DrawRecordInput['frame']): Result<DrawRecordFrame, BuildDrawRecordError> {
+  if (frame.strata.length > 1 || frame.strataFile !== null) {
+    if (frame.strataFile === null) return invalid('a frame with several strata needs its strata file');
+    if (frame.strata.length < 2) return invalid('a frame with one stratum has no strata file');
+  }
+  let sorted = true;
+  for (let i = 1; i < frame.ids.length && sorted; i++) {
+    sorted = compareByCodePoint(frame.ids[i - 1] as string, frame.ids[i] as string) < 0;
+  }
+  return ok({
+    algorithm: DRAW_ALGORITHM_VERSION,
+    ids: sorted ? frame.ids : [...frame.ids].sort(compareByCodePoint),
+    strata: frame.strata.map((s) => ({ name: s.name, size: s.size, allocation: s.allocation })),
+    sealed: frame.sealed ?? null,
+    hash: frame.hash ?? '',
+  });
+}
+
 function buildTeams(
   input: InspectorTeamsInput,
   targets: readonly string[],
@@ -119,15 +157,17 @@ function buildTeams(
   const byTarget = new Map(input.teams.map((team) => [team.targetId, team]));
   if (byTarget.size !== input.teams.length) return invalid('a target has two teams');
   const order = new Map(input.slots.map((slot, index) => [slot.department, index]));
+  const ticketOf = createTicketer(inspectorSeed);
   const teams: DrawRecordTeam[] = [];
   for (const targetId of targets) {
     const team = byTarget.get(targetId);
     if (team === undefined) return invalid(`target ${targetId} has no team`);
-    const members = team.members.map((m) => ({
-      inspectorId: m.inspectorId,
-      department: m.department,
-      ticket: computeInspectorTicket(inspectorSeed, targetId, m.inspectorId),
-    }));
+    const members: DrawRecordMember[] = [];
+    for (const m of team.members) {
+      const ticket = ticketOf(`${targetId}/${m.inspectorId}`);
+      if (ticket === null) return invalid(`inspector id ${m.inspectorId} is not well-formed text`);
+      members.push({ inspectorId: m.inspectorId, department: m.department, ticket });
+    }
     members.sort(
       (a, b) =>
         (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size) ||
@@ -155,19 +195,27 @@ export function buildDrawRecord(input: DrawRecordInput): Result<DrawRecord, Buil
   const inspectorSeed = deriveSeed(seedValue.value, input.task.code, input.task.batch, 'inspectors');
   if (!targetSeed.ok) return invalid(targetSeed.error.message);
   if (!inspectorSeed.ok) return invalid(inspectorSeed.error.message);
-  const frame = freezeFrame(input.frame);
+  const published = input.frame.hash !== undefined && input.frame.sealed !== undefined;
+  const frame = published ? takePublishedFrame(input.frame) : freezeFrame(input.frame);
   if (!frame.ok) return frame;
   if (input.frame.hash !== undefined && input.frame.hash !== frame.value.hash) {
     return invalid(`the frame hashes to ${frame.value.hash}, not the published ${input.frame.hash}`);
   }
   const excluded = hashExcludedIds(input.excludedIds);
   if (!excluded.ok) return invalid(`excluded id ${excluded.error.id}: ${excluded.error.kind}`);
-  const frameIds = new Set(frame.value.ids);
-  const overlap = input.excludedIds.find((id) => frameIds.has(id));
-  if (overlap !== undefined) return invalid(`excluded id ${overlap} is in the frame`);
-  const targets = input.targets
-    .map((id) => ({ id, ticket: computeFirstFraction(id, targetSeed.value) }))
-    .sort((a, b) => compareByCodeUnit(a.ticket, b.ticket) || compareByCodePoint(a.id, b.id));
+  if (input.excludedIds.length > 0) {
+    const frameIds = new Set(frame.value.ids);
+    const overlap = input.excludedIds.find((id) => frameIds.has(id));
+    if (overlap !== undefined) return invalid(`excluded id ${overlap} is in the frame`);
+  }
+  const targetTicketOf = createTicketer(targetSeed.value);
+  const targets: { id: string; ticket: string }[] = [];
+  for (const id of input.targets) {
+    const ticket = targetTicketOf(id);
+    if (ticket === null) return invalid(`target id ${id} is not well-formed text`);
+    targets.push({ id, ticket });
+  }
+  targets.sort((a, b) => compareByCodeUnit(a.ticket, b.ticket) || compareByCodePoint(a.id, b.id));
   let inspectors: DrawRecordInspectors | null = null;
   if (input.inspectors !== null) {
     const teams = buildTeams(
@@ -193,6 +241,16 @@ export function buildDrawRecord(input: DrawRecordInput): Result<DrawRecord, Buil
     supersedes: input.supersedes === null ? null : { ...input.supersedes },
   };
   const verified = verifyDrawRecord(record, input.frame.strataFile ?? undefined);
-  if (!verified.ok) return err({ kind: 'inconsistent', discrepancy: verified.error });
+  if (!verified.ok) {
+    const d = verified.error;
+    // A published frame taken as given: what freezeFrame would have refused is still an input error.
+    if (published && d.field === 'frame.hash') {
+      return invalid(`the frame hashes to ${d.expected}, not the published ${d.found}`);
+    }
+    if (published && (d.field.startsWith('frame.') || d.field.startsWith('strata.'))) {
+      return invalid(`${d.field}: ${d.message}`);
+    }
+    return err({ kind: 'inconsistent', discrepancy: d });
+  }
   return ok(record);
 }

@@ -394,6 +394,15 @@ function verifySelection(
   return ok(true);
 }
 
+/** Field paths of step 9, written only for a discrepancy (writing one per member costs more than its checks). */
+function teamPath(i: number): string {
+  return `inspectors.teams[${i}]`;
+}
+
+function memberPath(i: number, j: number): string {
+  return `${teamPath(i)}.members[${j}]`;
+}
+
 /** Step 9: inspector slots, teams, tickets, order and workload caps. */
 function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors): Result<true, Discrepancy> {
   const departments = new Set<string>();
@@ -431,10 +440,9 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
     const team = inspectors.teams[i];
     const target = record.targets[i];
     if (team === undefined || target === undefined) continue;
-    const base = `inspectors.teams[${i}]`;
     if (team.targetId !== target.id) {
       return discrepancy(
-        `${base}.targetId`,
+        `${teamPath(i)}.targetId`,
         'teams must follow the targets',
         target.id,
         team.targetId,
@@ -443,7 +451,7 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
     }
     if (team.members.length !== slotOf.length) {
       return discrepancy(
-        `${base}.members`,
+        `${teamPath(i)}.members`,
         'the team size is not the total of the slots',
         String(slotOf.length),
         String(team.members.length),
@@ -454,12 +462,11 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
     for (let j = 0; j < team.members.length; j++) {
       const member = team.members[j];
       if (member === undefined) continue;
-      const field = `${base}.members[${j}]`;
       const { inspectorId } = member;
       const slotDepartment = slotOf[j] ?? '';
       if (member.department !== slotDepartment) {
         return discrepancy(
-          `${field}.department`,
+          `${memberPath(i, j)}.department`,
           'members must follow the slots',
           slotDepartment,
           member.department,
@@ -468,7 +475,7 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
       }
       if (!isValidRecordText(inspectorId) || inTeam.has(inspectorId)) {
         return discrepancy(
-          `${field}.inspectorId`,
+          `${memberPath(i, j)}.inspectorId`,
           'an inspector serves once per team',
           'a new inspector',
           inspectorId,
@@ -479,7 +486,7 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
       const known = departmentOf.get(inspectorId);
       if (known !== undefined && known !== member.department) {
         return discrepancy(
-          `${field}.department`,
+          `${memberPath(i, j)}.department`,
           'the inspector has another department in an earlier team',
           known,
           member.department,
@@ -490,7 +497,7 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
       const ticket = ticketOf(`${target.id}/${inspectorId}`);
       if (ticket !== member.ticket) {
         return discrepancy(
-          `${field}.ticket`,
+          `${memberPath(i, j)}.ticket`,
           'the ticket is not U(H(inspectors seed) + targetId + "/" + inspectorId)',
           ticket,
           member.ticket,
@@ -504,7 +511,7 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
         previous.ticket >= member.ticket
       ) {
         return discrepancy(
-          field,
+          memberPath(i, j),
           'members of a department must be in ticket order',
           `after ${previous.inspectorId}`,
           inspectorId,
@@ -514,7 +521,7 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
       const count = (load.get(inspectorId) ?? 0) + 1;
       if (count > cap) {
         return discrepancy(
-          `${field}.inspectorId`,
+          `${memberPath(i, j)}.inspectorId`,
           'the inspector exceeds the workload cap',
           `at most ${cap} teams`,
           `${count} teams`,

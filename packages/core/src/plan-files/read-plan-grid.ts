@@ -104,8 +104,16 @@ function isDataColumn(kind: PlanColumnKind): kind is PlanDataColumn {
   return (PLAN_COLUMN_ORDER as readonly PlanColumnKind[]).includes(kind);
 }
 
+/**
+ * A cell's text on one line. Control characters go: a cell can carry them (a NUL in a damaged .docx, a bell from a
+ * legacy system) and PostgreSQL cannot store a NUL in text at all (fuzzing found it: the import failed in the
+ * database instead of reading the cell).
+ */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
 function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
 }
 
 /** The text a data cell contributes, merged cells resolved per column kind (see the file comment). */

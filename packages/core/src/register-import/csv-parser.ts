@@ -19,8 +19,13 @@ export interface CsvParser {
   readonly unterminatedQuote: boolean;
 }
 
-/** Creates a parser. A leading byte-order mark is dropped. `separator` defaults to a comma. */
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Creates a parser. A leading byte-order mark is dropped. `separator` (one character) defaults to a comma. */
 export function createCsvParser(separator = ','): CsvParser {
+  const sep = separator.charCodeAt(0);
   let field = '';
   let cells: string[] = [];
   let inQuotes = false;
@@ -44,7 +49,7 @@ export function createCsvParser(separator = ','): CsvParser {
     push(chunk: string): CsvRecord[] {
       const out: CsvRecord[] = [];
       let text = chunk;
-      if (!started) {
+      if (!started && text.length > 0) {
         started = true;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
@@ -54,7 +59,7 @@ export function createCsvParser(separator = ','): CsvParser {
         if (inQuotes) {
           if (quotePending) {
             quotePending = false;
-            if (text[i] === '"') {
+            if (text.charCodeAt(i) === QUOTE) {
               field += '"';
               i += 1;
               continue;
@@ -73,37 +78,36 @@ export function createCsvParser(separator = ','): CsvParser {
           }
           continue;
         }
-        const ch = text[i];
+        const c = text.charCodeAt(i);
         if (afterCr) {
           afterCr = false;
-          if (ch === '\n') {
+          if (c === LF) {
             i += 1;
             continue;
           }
         }
-        if (ch === '"' && !fieldStarted) {
+        if (c === QUOTE && !fieldStarted) {
           inQuotes = true;
           fieldStarted = true;
           i += 1;
-        } else if (ch === separator) {
+        } else if (c === sep) {
           cells.push(field);
           field = '';
           fieldStarted = false;
           i += 1;
-        } else if (ch === '\n' || ch === '\r') {
+        } else if (c === LF || c === CR) {
           finishRecord(out);
-          afterCr = ch === '\r';
+          afterCr = c === CR;
           i += 1;
         } else {
-          // Plain run up to the next special character.
-          let j = i;
+          // A plain run up to the next separator or line break (a quote inside an unquoted field is text).
+          let j = i + 1;
           while (j < n) {
-            const c = text[j];
-            if (c === separator || c === '\n' || c === '\r' || (c === '"' && j === i && !fieldStarted)) break;
+            const d = text.charCodeAt(j);
+            if (d === sep || d === LF || d === CR) break;
             j += 1;
           }
-          if (j === i) j = i + 1;
-          field += text.slice(i, j);
+          field = fieldStarted ? field + text.slice(i, j) : text.slice(i, j);
           fieldStarted = true;
           i = j;
         }

@@ -1,4 +1,4 @@
-import type { RegisterKind } from './register-fields.ts';
+import type { ImportFileKind } from './register-fields.ts';
 import { suggestColumnMapping } from './suggest-column-mapping.ts';
 import type { MappingSuggestion } from './suggest-column-mapping.ts';
 
@@ -63,7 +63,7 @@ function chooseHeaders(candidates: readonly (readonly string[])[], suggestion: M
  */
 export function detectHeader(
   rows: readonly (readonly string[])[],
-  kind: RegisterKind,
+  kind: ImportFileKind,
 ): DetectedHeader | null {
   let best: DetectedHeader | null = null;
   const scan = Math.min(rows.length, HEADER_SCAN_ROWS);

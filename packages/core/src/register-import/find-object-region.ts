@@ -24,6 +24,7 @@ const REGION_WORDS: ReadonlyMap<string, string> = (() => {
 
 /** A region column's text (code, official name, the plan's printed name, 泽州 …) → region code, or null. */
 export function matchRegionText(raw: string): string | null {
+  if (raw === '') return null;
   const s = raw
     .normalize('NFKC')
     .replace(/\s+/g, '')

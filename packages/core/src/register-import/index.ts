@@ -26,14 +26,17 @@ export {
   parseCapital,
 } from './parse-cell-values.ts';
 export {
+  IMPORT_FIELDS,
+  IMPORT_FILE_NAMES,
   INSPECTOR_FIELDS,
   ITEM_FIELDS,
   normaliseHeaderText,
   OBJECT_FIELDS,
   REGISTER_FIELDS,
   REGISTER_NAMES,
+  RISK_HISTORY_FIELDS,
 } from './register-fields.ts';
-export type { FieldSpec, RegisterKind } from './register-fields.ts';
+export type { FieldSpec, ImportFileKind, RegisterKind } from './register-fields.ts';
 export { overrideColumnMapping, scoreHeader, suggestColumnMapping } from './suggest-column-mapping.ts';
 export type {
   ColumnMapping,
@@ -50,5 +53,13 @@ export {
 export type { ImportedInspector, InspectorRowContext, KnownDepartment } from './validate-inspector-row.ts';
 export { validateItemRows } from './validate-item-rows.ts';
 export type { ImportedItem, ItemRowsContext, SourceRow } from './validate-item-rows.ts';
-export { headerOf, readField, validateObjectRow } from './validate-object-row.ts';
-export type { ImportedObject, ObjectRowContext, RowValidation } from './validate-object-row.ts';
+export { describeDuplicateObject, headerOf, readField, validateObjectRow } from './validate-object-row.ts';
+export type {
+  ImportedObject,
+  ObjectIdentity,
+  ObjectRowContext,
+  ObjectRowValidation,
+  RowValidation,
+} from './validate-object-row.ts';
+export { validateRiskRow } from './validate-risk-row.ts';
+export type { ImportedRiskClass, RiskRowContext, RiskRowValidation } from './validate-risk-row.ts';

@@ -7,6 +7,7 @@ const EXCEL_EPOCH = dayNumberFromCivil(1899, 12, 30);
 /** Serials from 1900-03-01 (61) to 9999-12-31; earlier ones predate any register. */
 const MIN_SERIAL = 61;
 const MAX_SERIAL = 2958465;
+const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 function formatCivil(year: number, month: number, day: number): string | null {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
@@ -20,6 +21,14 @@ function formatCivil(year: number, month: number, day: number): string | null {
  * optionally followed by a time. Full-width digits are accepted. Err with the text when it is no date.
  */
 export function parseCellDate(raw: string): Result<string, string> {
+  if (raw.length === 10 && ISO_DATE.test(raw)) {
+    // The common case, read without normalising: YYYY-MM-DD as exports write it (already in the output form).
+    const year = Number(raw.slice(0, 4));
+    const month = Number(raw.slice(5, 7));
+    const day = Number(raw.slice(8, 10));
+    const valid = year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1;
+    return valid && day <= countDaysInMonth(year, month) ? ok(raw) : err(raw);
+  }
   const text = raw.normalize('NFKC').trim();
   if (/^[0-9]{8}$/.test(text)) {
     const d = formatCivil(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6, 8)));

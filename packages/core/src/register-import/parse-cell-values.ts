@@ -8,12 +8,31 @@ function squeeze(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
+/** Results of a pure reader, remembered for up to `limit` distinct texts (then forgotten and collected again). */
+export function rememberResults<T>(read: (text: string) => T, limit = 10_000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text) as T;
+    const value = read(text);
+    if (known.size >= limit) known.clear();
+    known.set(text, value);
+    return value;
+  };
+}
+
 /**
  * 登记状态 → 存续 / 注销 / 吊销. 存续 covers the words exports use for a live entity (在营, 开业, 正常, 在业, 登记成立,
  * 确立, 迁入); 撤销 (registration revoked) and 迁出 (moved away) are gone from the register: 注销. Checked in order
  * 吊销 before 注销, so `吊销，未注销` is 吊销.
  */
 export function normaliseObjectStatus(raw: string): ObjectStatus | null {
+  return rememberStatus(raw);
+}
+
+/** A register repeats a handful of status texts a million times: each is read once. */
+const rememberStatus = rememberResults(readObjectStatus);
+
+function readObjectStatus(raw: string): ObjectStatus | null {
   const s = squeeze(raw);
   if (s === '') return null;
   if (s.includes('吊销')) return '吊销';
@@ -30,6 +49,12 @@ export function normaliseObjectStatus(raw: string): ObjectStatus | null {
 export function parseCapital(
   raw: string,
 ): { readonly amount: number; readonly currency: string | null } | null {
+  return rememberCapital(raw);
+}
+
+const rememberCapital = rememberResults(readCapital);
+
+function readCapital(raw: string): { readonly amount: number; readonly currency: string | null } | null {
   const s = squeeze(raw).replace(/,/g, '');
   const m = /^([0-9]+(?:\.[0-9]+)?)(万?)(元|人民币|美元|港元|港币|欧元|日元)?(人民币)?$/.exec(s);
   if (m === null) return null;

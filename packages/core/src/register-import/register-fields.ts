@@ -76,6 +76,19 @@ export const ITEM_FIELDS: readonly FieldSpec[] = [
   { key: 'cooperators', label: '配合部门', required: false, aliases: ['配合部门', '参与部门', '协同部门'] },
 ]; // prettier-ignore
 
+/**
+ * The credit-risk class history of objects (信用风险分类, DOMAIN.md §2: recomputed monthly by market supervision),
+ * as a `USCC,class,date` export: one classification per row.
+ */
+export const RISK_HISTORY_FIELDS: readonly FieldSpec[] = [
+  { key: 'uscc', label: '统一社会信用代码', required: true,
+    aliases: ['统一社会信用代码', 'USCC', 'TYXYDM', '信用代码', '社会信用代码', '统一代码', 'UNISCID', 'TYSHXYDM', 'XYDM', '注册号', '主体标识'] },
+  { key: 'class', label: '信用风险分类', required: true,
+    aliases: ['信用风险分类', 'CLASS', '风险分类', '信用风险等级', '风险等级', '分类', '分类结果', '等级', 'RISKCLASS', 'RISK_CLASS', 'FXFL', 'XYFXFL'] },
+  { key: 'date', label: '分类日期', required: true,
+    aliases: ['分类日期', 'DATE', '日期', '评定日期', '分类时间', '认定日期', '评价日期', '更新日期', 'FLRQ'] },
+]; // prettier-ignore
+
 export const REGISTER_FIELDS: Readonly<Record<RegisterKind, readonly FieldSpec[]>> = {
   objects: OBJECT_FIELDS,
   inspectors: INSPECTOR_FIELDS,
@@ -86,6 +99,19 @@ export const REGISTER_NAMES: Readonly<Record<RegisterKind, string>> = {
   objects: '检查对象名录库',
   inspectors: '执法检查人员名录库',
   items: '随机抽查事项清单',
+};
+
+/** What an import reads: a register, or the risk-class history of the object register. */
+export type ImportFileKind = RegisterKind | 'risk-history';
+
+export const IMPORT_FIELDS: Readonly<Record<ImportFileKind, readonly FieldSpec[]>> = {
+  ...REGISTER_FIELDS,
+  'risk-history': RISK_HISTORY_FIELDS,
+};
+
+export const IMPORT_FILE_NAMES: Readonly<Record<ImportFileKind, string>> = {
+  ...REGISTER_NAMES,
+  'risk-history': '信用风险分类记录',
 };
 
 /** NFKC, no whitespace or line breaks, upper-cased ASCII, no trailing asterisks or colons (`*企业名称：`). */

@@ -1,7 +1,7 @@
 import { err, ok } from '../result.ts';
 import type { Result } from '../result.ts';
-import { normaliseHeaderText, REGISTER_FIELDS } from './register-fields.ts';
-import type { FieldSpec, RegisterKind } from './register-fields.ts';
+import { IMPORT_FIELDS, normaliseHeaderText } from './register-fields.ts';
+import type { FieldSpec, ImportFileKind } from './register-fields.ts';
 
 /** Where a field's values are: a 0-based column, its header text as the file prints it, and how sure the match is. */
 export interface MappedColumn {
@@ -50,9 +50,9 @@ export function scoreHeader(header: string, field: FieldSpec): number {
  */
 export function suggestColumnMapping(
   headers: readonly (string | readonly string[])[],
-  kind: RegisterKind,
+  kind: ImportFileKind,
 ): MappingSuggestion {
-  const fields = REGISTER_FIELDS[kind];
+  const fields = IMPORT_FIELDS[kind];
   const pairs: { field: FieldSpec; fieldIndex: number; column: number; header: string; score: number }[] = [];
   headers.forEach((entry, column) => {
     const candidates = typeof entry === 'string' ? [entry] : entry;
@@ -103,12 +103,12 @@ function parseColumnLetters(text: string): number {
 export function overrideColumnMapping(
   suggested: ColumnMapping,
   headers: readonly string[],
-  kind: RegisterKind,
+  kind: ImportFileKind,
   overrides: Readonly<Record<string, string>>,
 ): Result<ColumnMapping, MappingOverrideProblem> {
   const mapping = new Map<string, MappedColumn>();
   for (const [key, value] of Object.entries(suggested)) if (value !== undefined) mapping.set(key, value);
-  const keys = new Set(REGISTER_FIELDS[kind].map((f) => f.key));
+  const keys = new Set(IMPORT_FIELDS[kind].map((f) => f.key));
   for (const [field, target] of Object.entries(overrides)) {
     if (!keys.has(field)) return err({ kind: 'unknown-field', field });
     const wanted = target.trim();

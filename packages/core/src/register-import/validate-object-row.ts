@@ -18,7 +18,12 @@ import { deriveObjectRegion } from './find-object-region.ts';
 import type { RegionSource } from './find-object-region.ts';
 import type { CellIssue } from './import-issue.ts';
 import { parseCellDate } from './parse-cell-date.ts';
-import { normaliseObjectStatus, normaliseRiskClass, parseCapital } from './parse-cell-values.ts';
+import {
+  normaliseObjectStatus,
+  normaliseRiskClass,
+  parseCapital,
+  rememberResults,
+} from './parse-cell-values.ts';
 import type { ColumnMapping } from './suggest-column-mapping.ts';
 
 /** An object as an import stores it: what the file says, nothing invented (no risk class when the file has none). */
@@ -43,8 +48,12 @@ export interface ImportedObject {
 }
 
 export interface ObjectRowContext {
-  /** Canonical ids of earlier rows of the file → their spreadsheet row numbers. */
-  readonly seen: ReadonlyMap<string, number>;
+  /**
+   * Canonical ids of earlier valid rows of the file → their spreadsheet row numbers. Omit it when the caller finds
+   * duplicates itself (the server does, in the database, so memory stays flat): the result's `identity` and
+   * `duplicateAt` say where {@link describeDuplicateObject}'s issue goes.
+   */
+  readonly seen?: ReadonlyMap<string, number>;
   /** Region for rows nothing else places in the city (`--region`), or null to refuse them. */
   readonly defaultRegionCode: string | null;
 }
@@ -53,6 +62,19 @@ export interface RowValidation<T> {
   /** Present when the row has no error. */
   readonly value?: T;
   readonly issues: readonly CellIssue[];
+}
+
+/** The identity of an object row: its canonical id, and whether that is a USCC (else a 15-digit 注册号). */
+export interface ObjectIdentity {
+  readonly id: string;
+  readonly isUscc: boolean;
+}
+
+export interface ObjectRowValidation extends RowValidation<ImportedObject> {
+  /** The row's canonical id when it has a readable one, even if the row has other errors. */
+  readonly identity: ObjectIdentity | null;
+  /** Index in `issues` where a duplicate-row issue belongs (the issues of the columns checked before it). */
+  readonly duplicateAt: number;
 }
 
 /** The trimmed text of a mapped field's cell, '' when unmapped or empty. */
@@ -67,16 +89,21 @@ export function headerOf(mapping: ColumnMapping, key: string, fallback: string):
   return mapping[key]?.header ?? fallback;
 }
 
+/** Kind from a 企业类型 text; null for an empty one. Remembered per text (an export repeats a few dozen). */
+const readKindText = rememberResults((typeText: string): ObjectKind | null => {
+  const t = typeText.normalize('NFKC');
+  if (t === '') return null;
+  if (t.includes('个体')) return 'individual';
+  if (t.includes('合作社')) return 'cooperative';
+  if (/事业单位(?!营业)/.test(t)) return 'institution';
+  if (/社会团体|民办非企业|基金会|社会服务机构/.test(t)) return 'social-organisation';
+  return 'enterprise';
+});
+
 /** Kind from the 企业类型 text, else the USCC's authority and type (GB 32100 Appendix A), else the 注册号's 7th digit. */
 function deriveKind(typeText: string, uscc: string | null, regNo: string | null): ObjectKind {
-  const t = typeText.normalize('NFKC');
-  if (t !== '') {
-    if (t.includes('个体')) return 'individual';
-    if (t.includes('合作社')) return 'cooperative';
-    if (/事业单位(?!营业)/.test(t)) return 'institution';
-    if (/社会团体|民办非企业|基金会|社会服务机构/.test(t)) return 'social-organisation';
-    return 'enterprise';
-  }
+  const fromText = readKindText(typeText);
+  if (fromText !== null) return fromText;
   if (uscc !== null) {
     const at = uscc.slice(0, 2);
     if (at === '92') return 'individual';
@@ -89,6 +116,9 @@ function deriveKind(typeText: string, uscc: string | null, regNo: string | null)
   if (regNo !== null && /^[0-9]{6}[6-9]/.test(regNo)) return 'individual';
   return 'enterprise';
 }
+
+const PLAIN_CODE = /^[0-9A-Z]{18}$/;
+const ALL_DIGITS = /^[0-9]+$/;
 
 interface Identity {
   readonly id: string;
@@ -134,7 +164,9 @@ function readIdentity(
   const regRaw = readField(cells, mapping, 'regNo');
 
   if (usccRaw !== '') {
-    const damage = detectExcelCorruption(usccRaw);
+    // 18 letters and digits, not all digits: no spreadsheet damage is possible and nothing to normalise.
+    const plain = usccRaw.length === 18 && PLAIN_CODE.test(usccRaw) && !ALL_DIGITS.test(usccRaw);
+    const damage = plain ? null : detectExcelCorruption(usccRaw);
     if (damage !== null) {
       issues.push({
         column: usccHeader,
@@ -144,7 +176,7 @@ function readIdentity(
       });
       return null;
     }
-    const code = normalizeUscc(usccRaw);
+    const code = plain ? usccRaw : normalizeUscc(usccRaw);
     const checked = checkUscc(code);
     if (!checked.ok) {
       issues.push({
@@ -195,6 +227,39 @@ function readIdentity(
 }
 
 /**
+ * The error of a row whose canonical id an earlier valid row of the file (`firstRow`) already has: an object appears
+ * once per file (the first occurrence is the one kept).
+ */
+export function describeDuplicateObject(
+  mapping: ColumnMapping,
+  identity: ObjectIdentity,
+  firstRow: number,
+): CellIssue {
+  const what = identity.isUscc ? '统一社会信用代码' : '注册号';
+  return {
+    column: headerOf(mapping, identity.isUscc ? 'uscc' : 'regNo', what),
+    severity: 'error',
+    value: identity.id,
+    message: `与第 ${firstRow} 行重复（同一${what} ${identity.id}）：同一对象只能出现一次`,
+  };
+}
+
+/** Industry texts already matched → their category codes. A register repeats a few hundred texts a million times. */
+const industryCategories = new Map<string, readonly string[]>();
+const MAX_REMEMBERED_INDUSTRIES = 10_000;
+
+/** The categories an industry (行业) cell names; remembered per text, since matching scans every keyword. */
+function findIndustryCategories(industry: string): readonly string[] {
+  if (industry === '') return [];
+  const known = industryCategories.get(industry);
+  if (known !== undefined) return known;
+  const codes = [...new Set(findCategoryMatches(normaliseScopeText(industry)).map((m) => m.categoryCode))];
+  if (industryCategories.size >= MAX_REMEMBERED_INDUSTRIES) industryCategories.clear();
+  industryCategories.set(industry, codes);
+  return codes;
+}
+
+/**
  * Validates one data row of an object register file. Errors (the row is not stored): no name; no identity, or a
  * damaged, invalid or duplicate one; an unknown 登记状态; no region of the city. Warnings (stored, but look): an
  * unreadable date, capital or risk class (left empty), an empty status (taken as 存续), a 注册号 beside a valid USCC
@@ -204,7 +269,7 @@ export function validateObjectRow(
   cells: readonly string[],
   mapping: ColumnMapping,
   context: ObjectRowContext,
-): RowValidation<ImportedObject> {
+): ObjectRowValidation {
   const issues: CellIssue[] = [];
   const name = readField(cells, mapping, 'name').replace(/\s+/g, ' ');
   if (name === '') {
@@ -216,16 +281,13 @@ export function validateObjectRow(
     });
   }
   const identity = readIdentity(cells, mapping, issues);
+  const duplicateAt = issues.length;
   if (identity !== null) {
-    const first = context.seen.get(identity.id);
+    const first = context.seen?.get(identity.id);
     if (first !== undefined) {
-      const key = identity.uscc !== null ? 'uscc' : 'regNo';
-      issues.push({
-        column: headerOf(mapping, key, key === 'uscc' ? '统一社会信用代码' : '注册号'),
-        severity: 'error',
-        value: identity.id,
-        message: `与第 ${first} 行重复（同一${key === 'uscc' ? '统一社会信用代码' : '注册号'} ${identity.id}）：同一对象只能出现一次`,
-      });
+      issues.push(
+        describeDuplicateObject(mapping, { id: identity.id, isUscc: identity.uscc !== null }, first),
+      );
     }
   }
 
@@ -333,21 +395,20 @@ export function validateObjectRow(
     }
   }
 
-  if (identity === null || region === null || issues.some((i) => i.severity === 'error')) return { issues };
-  const industry = readField(cells, mapping, 'industry');
-  const categoryCodes =
-    industry === ''
-      ? []
-      : [...new Set(findCategoryMatches(normaliseScopeText(industry)).map((m) => m.categoryCode))];
+  const rowIdentity = identity === null ? null : { id: identity.id, isUscc: identity.uscc !== null };
+  if (identity === null || region === null || issues.some((i) => i.severity === 'error'))
+    return { issues, identity: rowIdentity, duplicateAt };
   return {
     issues,
+    identity: rowIdentity,
+    duplicateAt,
     value: {
       id: identity.id,
       uscc: identity.uscc,
       regNo: identity.regNo,
       name,
       kind: deriveKind(readField(cells, mapping, 'type'), identity.uscc, identity.regNo),
-      categoryCodes,
+      categoryCodes: findIndustryCategories(readField(cells, mapping, 'industry')),
       regionCode: region.regionCode,
       regionSource: region.source,
       address,

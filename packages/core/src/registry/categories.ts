@@ -99,6 +99,7 @@ const SOURCES: readonly Source[] = [
   {
     code: 'wholesale', name: '批发业', group: '商贸流通',
     kinds: { enterprise: 0.55, individual: 0.45 }, count: 7000, keywords: ['批发零售', '批发业'],
+    also: [{ code: 'tax-case', share: 0.02 }],
     scope: '日用百货、五金、建材、农副产品批发',
     names: { enterprise: ['贸易有限公司', '商贸有限公司', '物资有限公司', '供销有限公司'], individual: ['批发部', '经销部', '商行'] },
   },
@@ -142,6 +143,7 @@ const SOURCES: readonly Source[] = [
   {
     code: 'business-services', name: '租赁和商务服务（咨询、设计、会展、劳务）', group: '商务服务',
     kinds: { enterprise: 0.72, individual: 0.28 }, count: 8000, keywords: ['商务服务'],
+    also: [{ code: 'tax-case', share: 0.008 }],
     scope: '企业管理咨询；会议及展览服务；信息咨询服务',
     names: { enterprise: ['企业管理咨询有限公司', '信息咨询有限公司', '文化传媒有限公司', '会展服务有限公司', '设备租赁有限公司'], individual: ['图文设计部', '信息服务部', '打字复印部'] },
   },
@@ -157,6 +159,7 @@ const SOURCES: readonly Source[] = [
     also: [
       { code: 'special-equipment-user', share: 0.3 }, { code: 'pollutant-discharger', share: 0.1 },
       { code: 'solid-waste', share: 0.05 }, { code: 'measuring-instrument-user', share: 0.2 },
+      { code: 'tax-case', share: 0.015 },
     ],
     scope: '机械设备制造；金属制品加工；建筑材料生产',
     names: { enterprise: ['机械制造有限公司', '铸造有限公司', '建材有限公司', '新材料有限公司', '机电设备有限公司', '陶瓷有限公司', '耐火材料有限公司'], individual: ['加工厂', '五金加工部', '铁艺加工部', '砖厂'] },
@@ -416,7 +419,7 @@ const SOURCES: readonly Source[] = [
   // ——— 教育 ———
   {
     code: 'school', name: '中小学校', group: '教育',
-    kinds: { institution: 1 }, count: 600, keywords: ['中小学', '学校', '中学', '小学', '普通高中', '普通初中'],
+    kinds: { institution: 1 }, count: 600, keywords: ['中小学', '学校', '校园', '中学', '小学', '普通高中', '普通初中'],
     notBefore: ['校外', '培训'],
     also: [{ code: 'school-canteen', share: 0.8 }, { code: 'special-equipment-user', share: 0.15 }],
     scope: '义务教育；普通高中教育',
@@ -561,13 +564,14 @@ const SOURCES: readonly Source[] = [
   {
     code: 'construction-enterprise', name: '建筑业企业（施工、监理）', group: '住房城乡建设',
     kinds: { enterprise: 1 }, count: 2200, related: ['construction-project'], keywords: ['建筑施工', '建筑市场', '建筑业', '工程监理', '施工企业'],
-    licences: ['建筑业企业资质证书', '安全生产许可证'],
+    licences: ['建筑业企业资质证书', '安全生产许可证'], also: [{ code: 'tax-case', share: 0.03 }],
     scope: '房屋建筑工程施工；市政公用工程施工；建筑劳务分包',
     names: { enterprise: ['建筑工程有限公司', '建设工程有限公司', '建筑安装有限公司', '工程监理有限公司', '装饰工程有限公司'] },
   },
   {
     code: 'real-estate-developer', name: '房地产开发企业', group: '住房城乡建设',
     kinds: { enterprise: 1 }, count: 320, keywords: ['房地产开发', '房地产', '房地产从业'], licences: ['房地产开发企业资质证书'],
+    also: [{ code: 'tax-case', share: 0.05 }],
     scope: '房地产开发经营', names: { enterprise: ['房地产开发有限公司', '置业有限公司', '房地产有限公司'] },
   },
   {
@@ -618,15 +622,22 @@ const SOURCES: readonly Source[] = [
     kinds: { enterprise: 1 }, count: 60, related: ['labour-dispatch'], keywords: ['职业中介', '人力资源'], notBefore: ['劳务派遣'], licences: ['人力资源服务许可证'],
     scope: '职业中介活动；人力资源服务', names: { enterprise: ['人力资源服务有限公司', '职业介绍有限公司'] },
   },
+  // 用人单位 as the labour inspectorate keeps them (参保单位): enterprises, institutions and social organisations;
+  // most 个体工商户 are family businesses without employees and are not on that register.
   {
-    code: 'employer', name: '用人单位（与劳动者建立劳动关系）', group: '人力资源社会保障',
-    kinds: { enterprise: 0.4, individual: 0.4, cooperative: 0.05, institution: 0.1, 'social-organisation': 0.05 },
+    code: 'employer', name: '用人单位（与劳动者建立劳动关系的企业、事业单位、社会组织）', group: '人力资源社会保障',
+    kinds: { enterprise: 0.8, institution: 0.12, 'social-organisation': 0.08 },
     keywords: ['用人单位', '用工'], membership: { by: 'kind' },
   },
   {
     code: 'taxpayer', name: '涉税当事人（纳税人、扣缴义务人）', group: '税务',
     kinds: { enterprise: 0.3, individual: 0.6, cooperative: 0.05, 'social-organisation': 0.05 },
     keywords: ['税收', '涉税', '纳税人'], membership: { by: 'kind' },
+  },
+  // 涉嫌税收违法当事人: the tax bureau's case sources (案源), a few hundred in a city, not every taxpayer.
+  {
+    code: 'tax-case', name: '涉嫌税收违法当事人（税务机关案源）', group: '税务',
+    kinds: { enterprise: 0.85, individual: 0.15 }, keywords: ['涉嫌税收违法', '税收违法'],
   },
   {
     code: 'annual-report', name: '企业年度报告（全部企业）', group: '市场监管',

@@ -19,6 +19,12 @@ export { suggestPopulationRule } from './suggest-population.ts';
 export type { PopulationFilters, PopulationRule } from './suggest-population.ts';
 export { compilePopulationRule, isInCategory, matchesPopulation } from './matches-population.ts';
 export type { PopulationPredicate } from './matches-population.ts';
+export { splitPopulationRule } from './split-population-rule.ts';
+export type {
+  PopulationGroupKey,
+  PopulationObjectFacts,
+  SplitPopulationRule,
+} from './split-population-rule.ts';
 export {
   collectNamedObjects,
   DEMO_REFERENCE_DATE,

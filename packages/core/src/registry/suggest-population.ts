@@ -202,7 +202,15 @@ export function suggestPopulationRule(
     reasons.push(...describeMatches(scopeMatches, categoryCodes, 'scope'));
     const specificName = nameCodes.filter((c) => findCategory(c)?.membership.by !== 'kind');
     const specificScope = categoryCodes.filter((c) => findCategory(c)?.membership.by !== 'kind');
-    if (specificName.length > 0 && specificScope.length > 0 && !areRelated(specificScope, specificName)) {
+    if (specificScope.length === 0 && specificName.length > 0) {
+      // The scope prints the general wording of the law (机关、团体、企业、事业单位) and the task name says whom the
+      // task is about (校园消防安全): the name's population is the frame.
+      reasons.push(
+        `scope names only a general population (${categoryCodes.join(',')}): narrowed by the task name`,
+        ...describeMatches(nameMatches, specificName, 'task name'),
+      );
+      categoryCodes = specificName;
+    } else if (specificName.length > 0 && specificScope.length > 0 && !areRelated(specificScope, specificName)) {
       low = true;
       reasons.push(`scope and task name disagree (task name suggests ${specificName.join(',')})`);
     }

@@ -55,3 +55,10 @@ export { describeRiskCsvProblem, formatRiskCsv, readRiskCsv } from './read-risk-
 export type { RiskCsvOptions, RiskCsvProblem, RiskCsvTable } from './read-risk-csv.ts';
 export { synthesiseRiskRows } from './synthesise-risk-rows.ts';
 export type { SyntheticRiskOptions } from './synthesise-risk-rows.ts';
+export {
+  allocateTiltedBatch,
+  DEFAULT_RISK_BAND_MULTIPLIERS,
+  DEFAULT_RISK_CONTROL_SHARE,
+  RISK_TILT_STRATA,
+} from './allocate-tilted-batch.ts';
+export type { TiltedBatch, TiltedBatchInput, TiltedBatchProblem } from './allocate-tilted-batch.ts';

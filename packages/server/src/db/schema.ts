@@ -41,6 +41,11 @@ export interface Database {
   calendar_overrides: CalendarOverrideTable;
   calendar_complete_years: CalendarCompleteYearTable;
   notifications: NotificationTable;
+  bulletins: BulletinTable;
+  assessment_rules: AssessmentRulesTable;
+  risk_models: RiskModelTable;
+  risk_tilt_plans: RiskTiltPlanTable;
+  risk_tilt_tasks: RiskTiltTaskTable;
 }
 
 /** 抽取会: frames frozen first, then the seed entered once by witnesses, then draws published. */
@@ -86,6 +91,9 @@ export interface DrawFrameTable {
   redraw_reason: string | null;
   redraw_approved_by: number | null;
   created_at: CreatedAt;
+  /** A frame tilted by the risk model's bands (issue #9): the model used and the uniform control share. */
+  risk_model_id: ColumnType<number | null, number | null | undefined, never>;
+  risk_control_share: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface DrawSealedStrataTable {
@@ -505,4 +513,65 @@ export interface NotificationTable {
   dedupe_key: string;
   created_at: CreatedAt;
   read_at: Date | null;
+}
+
+/** 通报: a progress bulletin as issued, its .docx in `files` (migration 2026-11-27T17-00-00-oversight). Immutable. */
+export interface BulletinTable {
+  id: Generated<number>;
+  year: number;
+  seq: number;
+  /** 文号, e.g. 晋城市双随机办〔2023〕3号. */
+  number: string;
+  kind: 'monthly' | 'on_demand';
+  /** YYYY-MM of a monthly bulletin. */
+  period: string | null;
+  as_of: string;
+  issued_on: string;
+  title: string;
+  file_id: number;
+  /** The headline figures printed (totals and red departments), for the list without opening the file. */
+  figures: Json<unknown>;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** 考评细则 of a year: core AssessmentRules (weights and completion deadline). */
+export interface AssessmentRulesTable {
+  year: number;
+  rules: Json<unknown>;
+  updated_by: number | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A trained risk model (migration 2026-11-27T18-00-00-risk-models): versioned, immutable. */
+export interface RiskModelTable {
+  id: Generated<number>;
+  version: number;
+  trained_at: CreatedAt;
+  trained_by: number | null;
+  /** The day the training data was read as of (YYYY-MM-DD). */
+  as_of: string;
+  training_window: Json<unknown>;
+  /** core RiskModel. */
+  model: Json<unknown>;
+  evaluation: Json<unknown>;
+  /** core RiskBandCuts. */
+  band_cuts: Json<unknown>;
+}
+
+/** The office's switch per plan: draws of its tasks may tilt by the model's risk band. */
+export interface RiskTiltPlanTable {
+  plan_id: number;
+  enabled: boolean;
+  control_share: number;
+  updated_by: number | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Per task: tilt its draws by the model's band (effective only while its plan's switch is on). */
+export interface RiskTiltTaskTable {
+  task_id: number;
+  enabled: boolean;
+  updated_by: number | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }

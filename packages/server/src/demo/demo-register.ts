@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { collectNamedObjects, generateDemoRegister } from '@ssj/core';
+import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import {
   countObjects,
@@ -7,10 +8,12 @@ import {
   insertRegisterObjects,
 } from '../features/registers/register-store.ts';
 import {
+  confirmStoredPopulations,
   listTaskLines,
   suggestMissingPopulations,
   suggestRuleForLine,
 } from '../features/registers/population-store.ts';
+import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { DEMO_PLAN_YEAR } from './demo-plan.ts';
 
 export const DEMO_REGISTER_SEED = 'jincheng-2023';
@@ -22,9 +25,45 @@ export interface DemoRegisterOptions {
 }
 
 /**
+ * The demo clerk who confirms the population rule of a task of `regionCode` (issue #4: in the demo every rule is
+ * confirmed): the county's department admin where the demo has one (泽州, 阳城), else the office, which confirms for
+ * every region. Without the demo accounts (a database that had users before), the system confirms.
+ */
+async function loadDemoClerks(db: Kysely<Database>): Promise<(regionCode: string) => AuditActor> {
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'department_id', 'region_code'])
+    .where(
+      'username',
+      'in',
+      DEMO_ACCOUNTS.map((a) => a.username),
+    )
+    .execute();
+  const actorOf = (username: string): AuditActor | undefined => {
+    const user = users.find((u) => u.username === username);
+    return user === undefined
+      ? undefined
+      : { userId: user.id, role: user.role, departmentId: user.department_id, requestId: null };
+  };
+  const office =
+    actorOf(DEMO_ACCOUNTS.find((a) => a.role === 'office_admin')?.username ?? '') ?? SYSTEM_ACTOR;
+  const byRegion = new Map<string, AuditActor>();
+  for (const account of DEMO_ACCOUNTS) {
+    const actor = actorOf(account.username);
+    if (account.role !== 'department_admin' || actor === undefined) continue;
+    const user = users.find((u) => u.username === account.username);
+    if (user !== undefined && user.region_code !== '140500' && !byRegion.has(user.region_code)) {
+      byRegion.set(user.region_code, actor);
+    }
+  }
+  return (regionCode) => byRegion.get(regionCode) ?? office;
+}
+
+/**
  * On a database with no objects: generate the deterministic 晋城 demo register (core registry/demo-register.ts) —
  * objects, licences, risk-class history, inspectors with conflicts — in one transaction, then give every line of
- * the 2023 plan its suggested population rule and frame size. Returns the number of objects loaded (0: skipped).
+ * the 2023 plan its suggested population rule and frame size, confirmed by the demo clerks (audited like any
+ * confirmation). Returns the number of objects loaded (0: skipped).
  */
 export async function seedDemoRegister(db: Kysely<Database>, options: DemoRegisterOptions): Promise<number> {
   if ((await countObjects(db)) > 0) return 0;
@@ -50,6 +89,13 @@ export async function seedDemoRegister(db: Kysely<Database>, options: DemoRegist
     await insertInspectors(trx, register.inspectors, 'demo');
     options.onProgress?.('inspectors', register.inspectors.length, register.inspectors.length);
   });
-  if (plan !== undefined) await suggestMissingPopulations(db, plan.id);
+  if (plan !== undefined) {
+    await suggestMissingPopulations(db, plan.id);
+    const clerkOf = await loadDemoClerks(db);
+    await confirmStoredPopulations(
+      db,
+      lines.map((l) => ({ taskLineId: l.taskLineId, actor: clerkOf(l.regionCode) })),
+    );
+  }
   return register.objectCount;
 }

@@ -48,6 +48,11 @@ export interface SimulationOptions {
   readonly asOf?: string;
   readonly actor: AuditActor;
   readonly onProgress?: (step: string) => void;
+  /**
+   * Continue a year simulated up to an earlier `asOf` (issue #9: train the risk model on the first half, then tilt
+   * the second half): draw only the windows opening in this month or later; earlier draws stay as they are.
+   */
+  readonly fromMonth?: number;
 }
 
 const HIGH_HAZARD = /危险|食品|药品|特种设备|燃气|消防|安全生产|医疗|疫苗|化学/;
@@ -367,9 +372,8 @@ async function simulateVisits(
         insert into inspection_results (inspection_id, task_id, matter, result_codes, non_compliant)
         select r.inspection_id, r.task_id, r.matter, r.result_codes::jsonb, r.non_compliant
         from jsonb_to_recordset(${JSON.stringify(results.slice(i, i + 5000))}::jsonb)
-          as r(inspection_id integer, task_id integer, matter text, result_codes text, non_compliant boolean)`.execute(
-        trx,
-      );
+          as r(inspection_id integer, task_id integer, matter text, result_codes text, non_compliant boolean)
+        on conflict do nothing`.execute(trx); // a visit entered but not submitted by an earlier asOf (fromMonth)
     }
     for (let i = 0; i < reviews.length; i += 5000) {
       await sql`
@@ -456,7 +460,7 @@ export async function simulateYear(
     .select('d.id')
     .where('p.year', '=', year)
     .executeTakeFirst();
-  if (existing !== undefined)
+  if (existing !== undefined && options.fromMonth === undefined)
     throw new Error(`simulation: ${String(year)} already has draws; simulate on a fresh demo database`);
   const cal = await loadWorkCalendar(db);
   const batches = await listBatches(db, year);
@@ -468,6 +472,7 @@ export async function simulateYear(
   const totals = { inspections: 0, published: 0, late: 0, unfinished: 0, followUps: 0, closed: 0 };
   for (const month of months) {
     if (`${String(year)}-${String(month).padStart(2, '0')}-01` > asOf) break;
+    if (options.fromMonth !== undefined && month < options.fromMonth) continue;
     const items = batches.filter((b) => b.month === month).map((b) => ({ taskCode: b.code, batch: b.batch }));
     const digits = Array.from({ length: 30 }, () => String(random.nextInt(0, 9))).join('');
     options.onProgress?.(`${String(month)}月：抽取 ${String(items.length)} 个任务批次`);

@@ -51,12 +51,14 @@ const sections: readonly PortalSection[] = [
     icon: <AuditOutlined />,
     titleKey: 'portal.section.results.title',
     descriptionKey: 'portal.section.results.description',
+    to: '/public/results',
   },
   {
     key: 'follow-up',
     icon: <SolutionOutlined />,
     titleKey: 'portal.section.followUp.title',
     descriptionKey: 'portal.section.followUp.description',
+    to: '/public/follow-ups',
   },
 ];
 

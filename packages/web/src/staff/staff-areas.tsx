@@ -2,13 +2,16 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CarryOutOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   NotificationOutlined,
   OrderedListOutlined,
+  RadarChartOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/zh-cn.ts';
@@ -81,11 +84,32 @@ export const staffAreas: readonly StaffArea[] = [
     descriptionKey: 'area.followUp.description',
   },
   {
+    path: 'risk',
+    icon: <RadarChartOutlined />,
+    labelKey: 'nav.risk',
+    titleKey: 'area.risk.title',
+    descriptionKey: 'area.risk.description',
+  },
+  {
     path: 'statistics',
     icon: <BarChartOutlined />,
     labelKey: 'nav.statistics',
     titleKey: 'area.statistics.title',
     descriptionKey: 'area.statistics.description',
+  },
+  {
+    path: 'bulletins',
+    icon: <FileDoneOutlined />,
+    labelKey: 'nav.bulletins',
+    titleKey: 'area.bulletins.title',
+    descriptionKey: 'area.bulletins.description',
+  },
+  {
+    path: 'assessment',
+    icon: <TrophyOutlined />,
+    labelKey: 'nav.assessment',
+    titleKey: 'area.assessment.title',
+    descriptionKey: 'area.assessment.description',
   },
   {
     path: 'publication',

@@ -7,6 +7,8 @@ import * as items from './2026-11-27T13-00-00-items.ts';
 import * as redraws from './2026-11-27T14-00-00-redraws.ts';
 import * as inspections from './2026-11-27T16-00-00-inspections.ts';
 import * as resultSearch from './2026-11-27T16-30-00-result-search.ts';
+import * as oversight from './2026-11-27T17-00-00-oversight.ts';
+import * as riskModels from './2026-11-27T18-00-00-risk-models.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -21,4 +23,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-27T14-00-00-redraws': redraws,
   '2026-11-27T16-00-00-inspections': inspections,
   '2026-11-27T16-30-00-result-search': resultSearch,
+  '2026-11-27T17-00-00-oversight': oversight,
+  '2026-11-27T18-00-00-risk-models': riskModels,
 };

@@ -15,9 +15,11 @@ import {
 } from '@ssj/core';
 import { appendAudit, type AuditActor } from '../../audit/audit-log.ts';
 import type { Database } from '../../db/schema.ts';
+import { runResultTransaction } from '../../db/result-transaction.ts';
 import { IS_LIVE_DRAW } from './live-draw.ts';
-import { selectFrame, suggestRuleForLine } from '../registers/population-store.ts';
+import { selectFrames, suggestRuleForLine } from '../registers/population-store.ts';
 import type { DrawError } from './draw-errors.ts';
+import { loadTiltedTasks, planRiskTilt, type RiskTiltPlan } from '../risk/risk-tilt.ts';
 
 export interface DrawItem {
   readonly taskCode: string;
@@ -40,6 +42,9 @@ export interface FrozenFrameSummary {
 
 const UNCLASSIFIED = 'unclassified';
 
+/** Frames inserted per statement (each row binds ~17 parameters; a statement may bind at most 65,535). */
+const FRAME_ROWS_PER_INSERT = 500;
+
 interface TaskForDraw {
   readonly id: number;
   readonly code: string;
@@ -53,105 +58,149 @@ interface TaskForDraw {
     readonly timesPerYear: number | null;
     readonly minCount: number | null;
   }[];
+  /** The population rules of the lines (suggested now where none was stored), in line order. */
+  readonly rules: PopulationRule[];
 }
 
-async function loadTask(
+/** The active tasks of the plan with these codes, with their lines and population rules, by code. */
+async function loadTasks(
   trx: Transaction<Database>,
   planId: number,
-  code: string,
-): Promise<TaskForDraw | null> {
-  const task = await trx
+  codes: readonly string[],
+): Promise<Map<string, TaskForDraw>> {
+  const tasks = new Map<string, TaskForDraw>();
+  if (codes.length === 0) return tasks;
+  const rows = await trx
     .selectFrom('tasks')
-    .select(['id', 'code', 'risk_based', 'initiator_department_ids'])
+    .select(['id', 'code', 'region_code', 'name', 'risk_based', 'initiator_department_ids'])
     .where('plan_id', '=', planId)
-    .where('code', '=', code)
+    .where('code', 'in', [...new Set(codes)])
     .where('status', '=', 'active')
-    .executeTakeFirst();
-  if (task === undefined) return null;
-  const lines = await trx
-    .selectFrom('task_lines')
-    .select(['id', 'ratio_percent', 'ratio_bound', 'times_per_year', 'min_count'])
-    .where('task_id', '=', task.id)
-    .orderBy('line_no')
     .execute();
-  return {
-    id: task.id,
-    code: task.code,
-    riskBased: task.risk_based,
-    hasInitiator: task.initiator_department_ids.length > 0,
-    lines: lines.map((l) => ({
+  if (rows.length === 0) return tasks;
+  const lines = await trx
+    .selectFrom('task_lines as l')
+    .leftJoin('task_line_populations as p', 'p.task_line_id', 'l.id')
+    .select([
+      'l.id',
+      'l.task_id',
+      'l.scope',
+      'l.matters',
+      'l.ratio_percent',
+      'l.ratio_bound',
+      'l.times_per_year',
+      'l.min_count',
+      'p.rule',
+    ])
+    .where(
+      'l.task_id',
+      'in',
+      rows.map((t) => t.id),
+    )
+    .orderBy('l.task_id')
+    .orderBy('l.line_no')
+    .execute();
+  const byTask = new Map<number, TaskForDraw>();
+  const rowOf = new Map(rows.map((t) => [t.id, t]));
+  for (const t of rows) {
+    const task: TaskForDraw = {
+      id: t.id,
+      code: t.code,
+      riskBased: t.risk_based,
+      hasInitiator: t.initiator_department_ids.length > 0,
+      lines: [],
+      rules: [],
+    };
+    tasks.set(t.code, task);
+    byTask.set(t.id, task);
+  }
+  for (const l of lines) {
+    const task = byTask.get(l.task_id);
+    const row = rowOf.get(l.task_id);
+    if (task === undefined || row === undefined) continue;
+    task.lines.push({
       id: l.id,
       ratioPercent: l.ratio_percent,
       ratioBound: l.ratio_bound,
       timesPerYear: l.times_per_year,
       minCount: l.min_count,
-    })),
-  };
+    });
+    task.rules.push(
+      l.rule ??
+        suggestRuleForLine({
+          taskLineId: l.id,
+          taskCode: row.code,
+          regionCode: row.region_code,
+          taskName: row.name,
+          scope: l.scope,
+          matters: l.matters,
+        }),
+    );
+  }
+  return tasks;
 }
 
-/** The population rules of a task's lines (suggested now where none was stored). */
-async function loadRules(trx: Transaction<Database>, taskId: number): Promise<PopulationRule[]> {
-  const rows = await trx
-    .selectFrom('task_lines as l')
-    .innerJoin('tasks as t', 't.id', 'l.task_id')
-    .leftJoin('task_line_populations as p', 'p.task_line_id', 'l.id')
-    .select(['l.id', 't.code', 't.region_code', 't.name', 'l.scope', 'l.matters', 'p.rule'])
-    .where('l.task_id', '=', taskId)
-    .orderBy('l.line_no')
-    .execute();
-  return rows.map(
-    (r) =>
-      r.rule ??
-      suggestRuleForLine({
-        taskLineId: r.id,
-        taskCode: r.code,
-        regionCode: r.region_code,
-        taskName: r.name,
-        scope: r.scope,
-        matters: r.matters,
-      }),
-  );
-}
-
-/** Canonical ids drawn by the live (not superseded) draws of earlier batches of this task. */
-async function loadEarlierTargets(
+/** The live (not superseded) draws of these tasks by `taskId/batch`, and whether a frozen re-draw is pending. */
+async function findLiveDraws(
   trx: Transaction<Database>,
-  taskId: number,
-  batch: number,
-): Promise<Set<string>> {
+  taskIds: readonly number[],
+): Promise<Map<string, { id: number; pendingRedraw: boolean }>> {
+  const live = new Map<string, { id: number; pendingRedraw: boolean }>();
+  if (taskIds.length === 0) return live;
   const rows = await trx
-    .selectFrom('draw_targets as dt')
-    .innerJoin('draws as d', 'd.id', 'dt.draw_id')
-    .select('dt.canonical_id')
-    .where('d.task_id', '=', taskId)
-    .where('d.batch', '<', batch)
-    .where(IS_LIVE_DRAW)
-    .execute();
-  return new Set(rows.map((r) => r.canonical_id));
-}
-
-/** The live (not superseded) draw of a task batch, and whether a frozen re-draw of it is already pending. */
-async function findLiveDrawOf(
-  trx: Transaction<Database>,
-  taskId: number,
-  batch: number,
-): Promise<{ id: number; pendingRedraw: boolean } | null> {
-  const row = await trx
     .selectFrom('draws as d')
     .select((eb) => [
       'd.id',
+      'd.task_id',
+      'd.batch',
       eb
         .exists(
           eb.selectFrom('draw_frames as f').select('f.id').whereRef('f.supersedes_draw_id', '=', 'd.id'),
         )
         .as('pending'),
     ])
-    .where('d.task_id', '=', taskId)
-    .where('d.batch', '=', batch)
+    .where('d.task_id', 'in', [...new Set(taskIds)])
     .where(IS_LIVE_DRAW)
-    .executeTakeFirst();
-  return row === undefined ? null : { id: row.id, pendingRedraw: Boolean(row.pending) };
+    .orderBy('d.id')
+    .execute();
+  for (const r of rows) {
+    const key = `${String(r.task_id)}/${String(r.batch)}`;
+    if (!live.has(key)) live.set(key, { id: r.id, pendingRedraw: Boolean(r.pending) });
+  }
+  return live;
 }
+
+/** Canonical ids drawn by the live draws of these tasks, with the batch that drew them. */
+async function loadEarlierTargets(
+  trx: Transaction<Database>,
+  taskIds: readonly number[],
+): Promise<Map<number, { batch: number; id: string }[]>> {
+  const earlier = new Map<number, { batch: number; id: string }[]>();
+  if (taskIds.length === 0) return earlier;
+  const rows = await trx
+    .selectFrom('draw_targets as dt')
+    .innerJoin('draws as d', 'd.id', 'dt.draw_id')
+    .select(['d.task_id', 'd.batch', 'dt.canonical_id'])
+    .where('d.task_id', 'in', [...new Set(taskIds)])
+    .where(IS_LIVE_DRAW)
+    .execute();
+  for (const r of rows) {
+    const list = earlier.get(r.task_id) ?? [];
+    list.push({ batch: r.batch, id: r.canonical_id });
+    earlier.set(r.task_id, list);
+  }
+  return earlier;
+}
+
+/**
+ * Sorts ids in code-point order (the frame's order, DOMAIN.md §4.1): JavaScript's default string order when no id
+ * holds a character from U+D800 up (the two orders differ only there), which spares a comparator call per step.
+ */
+function sortByCodePoint(ids: string[]): string[] {
+  return ids.some((id) => HIGH_CODE_UNIT.test(id)) ? ids.sort(compareByCodePoint) : ids.sort();
+}
+
+const HIGH_CODE_UNIT = /[\uD800-\uFFFF]/;
 
 /** The line whose ratio governs the task's draw: the one demanding the most (ratio, then 不少于N户). */
 function chooseGoverningLine(task: TaskForDraw): TaskForDraw['lines'][number] | undefined {
@@ -161,11 +210,180 @@ function chooseGoverningLine(task: TaskForDraw): TaskForDraw['lines'][number] | 
   )[0];
 }
 
+/** An item that passed the checks: its task, governing line, batch and the draw it re-draws (if any). */
+interface CheckedItem {
+  readonly task: TaskForDraw;
+  readonly batch: number;
+  readonly times: number;
+  readonly ratioPercent: number;
+  readonly ratioBound: 'exact' | 'atLeast' | 'atMost';
+  readonly minCount: number | null;
+  readonly live: { id: number } | null;
+  readonly redrawReason: string;
+}
+
+/** The frame of one item, ready to store. */
+interface FrozenFrame {
+  readonly item: CheckedItem;
+  readonly summary: FrozenFrameSummary;
+  readonly algorithm: string;
+  readonly ids: readonly string[];
+  readonly sealed: string | null;
+  readonly excluded: { count: number; hash: string; ids: string[] };
+  readonly allocation: BatchAllocation;
+  readonly salt: string;
+  readonly assignments: readonly { id: string; stratum: string }[];
+  readonly labels: Record<string, string>;
+}
+
+/** Checks an item against its task and the draws so far (DOMAIN.md §4.4 re-draws); nothing is read here. */
+function checkItem(
+  item: DrawItem,
+  tasks: ReadonlyMap<string, TaskForDraw>,
+  live: ReadonlyMap<string, { id: number; pendingRedraw: boolean }>,
+): Result<CheckedItem, DrawError> {
+  const task = tasks.get(item.taskCode);
+  if (task === undefined) return err({ kind: 'task_not_found', code: item.taskCode });
+  if (!task.hasInitiator) return err({ kind: 'no_initiator', code: task.code });
+  const line = chooseGoverningLine(task);
+  if (line === undefined || line.ratioPercent === null || line.ratioBound === null) {
+    return err({ kind: 'no_ratio', code: task.code });
+  }
+  const times = line.timesPerYear ?? 1;
+  if (!Number.isInteger(item.batch) || item.batch < 1 || item.batch > times) {
+    return err({ kind: 'bad_batch', code: task.code, batch: item.batch, timesPerYear: times });
+  }
+  const drawn = live.get(`${String(task.id)}/${String(item.batch)}`) ?? null;
+  const redrawReason = item.redrawReason?.trim() ?? '';
+  if (drawn !== null && redrawReason === '') {
+    return err({ kind: 'already_drawn', code: task.code, batch: item.batch });
+  }
+  if (drawn === null && redrawReason !== '') {
+    return err({ kind: 'nothing_to_redraw', code: task.code, batch: item.batch });
+  }
+  if (drawn?.pendingRedraw === true) {
+    return err({ kind: 'redraw_pending', code: task.code, batch: item.batch });
+  }
+  return ok({
+    task,
+    batch: item.batch,
+    times,
+    ratioPercent: line.ratioPercent,
+    ratioBound: line.ratioBound,
+    minCount: line.minCount,
+    live: drawn,
+    redrawReason,
+  });
+}
+
+/**
+ * The frame of one task batch (DOMAIN.md §4.1): the population less earlier batches' targets, strata by credit-risk
+ * class when the task is risk-based, the allocation (core allocateBatch), opaque labels and the sealed membership,
+ * and the frame hash.
+ */
+function freezeItem(
+  item: CheckedItem,
+  members: ReadonlyMap<string, RiskClass | null>,
+  earlier: ReadonlySet<string>,
+  tilt: RiskTiltPlan | null = null,
+): Result<FrozenFrame, DrawError> {
+  const { task } = item;
+  if (members.size === 0) return err({ kind: 'empty_frame', code: task.code });
+  const stratumOf = (riskClass: RiskClass | null): string =>
+    task.riskBased ? (riskClass ?? UNCLASSIFIED) : 'all';
+  const population = new Map<
+    string,
+    { riskClass: RiskClass | null; population: number; drawnBefore: number }
+  >();
+  for (const [id, riskClass] of members) {
+    const name = stratumOf(riskClass);
+    let entry = population.get(name);
+    if (entry === undefined) {
+      entry = { riskClass: task.riskBased ? riskClass : null, population: 0, drawnBefore: 0 };
+      population.set(name, entry);
+    }
+    entry.population++;
+    if (earlier.has(id)) entry.drawnBefore++;
+  }
+  const strataInput = [...population.entries()]
+    .sort(([a], [b]) => compareByCodePoint(a, b))
+    .map(([name, s]) => ({
+      name,
+      riskClass: s.riskClass,
+      population: s.population,
+      drawnBefore: s.drawnBefore,
+    }));
+  const allocated = allocateBatch({
+    strata: strataInput,
+    ratio: { percent: item.ratioPercent, bound: item.ratioBound },
+    minCount: item.minCount,
+    timesPerYear: item.times,
+    batch: item.batch,
+    riskBased: task.riskBased,
+  });
+  if (!allocated.ok)
+    return err({ kind: 'allocation_failed', code: task.code, message: allocated.error.message });
+  // Issue #9: a task the office tilts by the risk model uses its strata (model bands + uniform control stratum).
+  const allocation = tilt?.allocation ?? allocated.value;
+  // 100% tasks take everyone in every batch; otherwise earlier batches' targets leave the frame.
+  const excludedIds = allocation.takesEveryone ? [] : [...earlier].filter((id) => members.has(id));
+  const excludedSet = new Set(excludedIds);
+  const ids = sortByCodePoint([...members.keys()].filter((id) => !excludedSet.has(id)));
+  const salt = tilt?.salt ?? randomBytes(16).toString('hex');
+  const labelled = labelStrata(
+    allocation.strata.map((s) => s.name),
+    salt,
+  );
+  if (!labelled.ok) return err({ kind: 'record_failed', code: task.code, message: labelled.error.kind });
+  const labelOf = new Map(labelled.value.map((l) => [l.name, l.label]));
+  const strata = allocation.strata
+    .map((s) => ({ name: labelOf.get(s.name) ?? s.name, size: 0, allocation: s.count }))
+    .sort((a, b) => compareByCodePoint(a.name, b.name));
+  const sizes = new Map<string, number>();
+  const assignments = ids.map((id) => {
+    const stratum = labelOf.get(tilt?.stratumOf.get(id) ?? stratumOf(members.get(id) ?? null)) ?? '';
+    sizes.set(stratum, (sizes.get(stratum) ?? 0) + 1);
+    return { id, stratum };
+  });
+  for (const s of strata) s.size = sizes.get(s.name) ?? 0;
+  const several = strata.length > 1;
+  const frame = freezeFrame({ ids, strata, strataFile: several ? { salt, assignments } : null });
+  if (!frame.ok) {
+    const message = frame.error.kind === 'invalidInput' ? frame.error.message : 'inconsistent frame';
+    return err({ kind: 'record_failed', code: task.code, message });
+  }
+  const excludedHash = hashExcludedIds(excludedIds);
+  if (!excludedHash.ok) return err({ kind: 'record_failed', code: task.code, message: 'bad excluded ids' });
+  return ok({
+    item,
+    summary: {
+      taskCode: task.code,
+      batch: item.batch,
+      frameHash: frame.value.hash,
+      frameSize: ids.length,
+      targets: allocation.total,
+      strata,
+    },
+    algorithm: frame.value.algorithm,
+    ids: frame.value.ids,
+    sealed: frame.value.sealed,
+    excluded: { count: excludedIds.length, hash: excludedHash.value.hash, ids: excludedIds },
+    allocation,
+    salt,
+    assignments: several ? assignments : [],
+    labels: Object.fromEntries(labelled.value.map((l) => [l.label, l.name])),
+  });
+}
+
 /**
  * Freeze the frames of a draw session (DOMAIN.md §4.1): for each task batch, compute the eligible population from
  * its lines' population rules, leave out earlier batches' targets, split into credit-risk strata when the task is
  * risk-based, allocate (core allocateBatch), label the strata opaquely and seal their membership, hash the frame.
  * Everything is stored in one transaction, before any seed exists; the hashes are public from this moment.
+ *
+ * Set-based: the tasks, the draws so far and earlier targets are read once for the whole session, and every frame
+ * comes from one read of the register (population-store selectFrames), so a 350-task session costs a handful of
+ * statements, not a few per task.
  */
 export async function freezeDrawSession(
   db: Kysely<Database>,
@@ -178,9 +396,10 @@ export async function freezeDrawSession(
     if (seen.has(key)) return err({ kind: 'duplicate_item', code: item.taskCode, batch: item.batch });
     seen.add(key);
   }
-  return db
-    .transaction()
-    .execute(async (trx): Promise<Result<{ sessionId: number; frames: FrozenFrameSummary[] }, DrawError>> => {
+  // All or nothing: an item that fails after the session row is written must not leave a half-frozen session.
+  return runResultTransaction(
+    db,
+    async (trx): Promise<Result<{ sessionId: number; frames: FrozenFrameSummary[] }, DrawError>> => {
       const plan = await trx
         .selectFrom('plans')
         .select('id')
@@ -193,145 +412,108 @@ export async function freezeDrawSession(
         .values({ year: input.year, title: input.title, status: 'frozen', created_by: actor.userId })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const frames: FrozenFrameSummary[] = [];
+      const tasks = await loadTasks(
+        trx,
+        plan.id,
+        input.items.map((i) => i.taskCode),
+      );
+      const live = await findLiveDraws(
+        trx,
+        [...tasks.values()].map((t) => t.id),
+      );
+      const checked: CheckedItem[] = [];
       for (const item of input.items) {
-        const task = await loadTask(trx, plan.id, item.taskCode);
-        if (task === null) return err({ kind: 'task_not_found', code: item.taskCode });
-        if (!task.hasInitiator) return err({ kind: 'no_initiator', code: task.code });
-        const line = chooseGoverningLine(task);
-        if (line === undefined || line.ratioPercent === null || line.ratioBound === null) {
-          return err({ kind: 'no_ratio', code: task.code });
+        const c = checkItem(item, tasks, live);
+        if (!c.ok) return c;
+        checked.push(c.value);
+      }
+      const rules = checked.flatMap((c) => c.task.rules);
+      const members = await selectFrames(trx, rules);
+      const earlier = await loadEarlierTargets(
+        trx,
+        checked.filter((c) => c.batch > 1).map((c) => c.task.id),
+      );
+      const frozen: FrozenFrame[] = [];
+      // Issue #9 (features/risk/risk-tilt.ts): tasks tilted by the risk model, and the tilt of each such frame.
+      const tiltedTasks = await loadTiltedTasks(
+        trx,
+        checked.map((c) => c.task.id),
+      );
+      const tilts = new Map<FrozenFrame, RiskTiltPlan>();
+      let next = 0;
+      for (const c of checked) {
+        const frame = new Map<string, RiskClass | null>();
+        for (let r = 0; r < c.task.rules.length; r++) {
+          const { ids, riskClasses } = members[next + r] ?? { ids: [], riskClasses: [] };
+          for (let i = 0; i < ids.length; i++) frame.set(ids[i] as string, riskClasses[i] ?? null);
         }
-        const times = line.timesPerYear ?? 1;
-        if (!Number.isInteger(item.batch) || item.batch < 1 || item.batch > times) {
-          return err({ kind: 'bad_batch', code: task.code, batch: item.batch, timesPerYear: times });
-        }
-        const live = await findLiveDrawOf(trx, task.id, item.batch);
-        const redrawReason = item.redrawReason?.trim() ?? '';
-        if (live !== null && redrawReason === '') {
-          return err({ kind: 'already_drawn', code: task.code, batch: item.batch });
-        }
-        if (live === null && redrawReason !== '') {
-          return err({ kind: 'nothing_to_redraw', code: task.code, batch: item.batch });
-        }
-        if (live?.pendingRedraw === true) {
-          return err({ kind: 'redraw_pending', code: task.code, batch: item.batch });
-        }
-        const members = new Map<string, RiskClass | null>();
-        for (const rule of await loadRules(trx, task.id)) {
-          for (const m of await selectFrame(trx, rule)) members.set(m.canonicalId, m.riskClass);
-        }
-        if (members.size === 0) return err({ kind: 'empty_frame', code: task.code });
-        const earlier = await loadEarlierTargets(trx, task.id, item.batch);
-        const stratumOf = (riskClass: RiskClass | null): string =>
-          task.riskBased ? (riskClass ?? UNCLASSIFIED) : 'all';
-        const population = new Map<
-          string,
-          { riskClass: RiskClass | null; population: number; drawnBefore: number }
-        >();
-        for (const [id, riskClass] of members) {
-          const name = stratumOf(riskClass);
-          const entry = population.get(name) ?? {
-            riskClass: task.riskBased ? riskClass : null,
-            population: 0,
-            drawnBefore: 0,
-          };
-          entry.population++;
-          if (earlier.has(id)) entry.drawnBefore++;
-          population.set(name, entry);
-        }
-        const strataInput = [...population.entries()]
-          .sort(([a], [b]) => compareByCodePoint(a, b))
-          .map(([name, s]) => ({
-            name,
-            riskClass: s.riskClass,
-            population: s.population,
-            drawnBefore: s.drawnBefore,
-          }));
-        const allocated = allocateBatch({
-          strata: strataInput,
-          ratio: { percent: line.ratioPercent, bound: line.ratioBound },
-          minCount: line.minCount,
-          timesPerYear: times,
-          batch: item.batch,
-          riskBased: task.riskBased,
-        });
-        if (!allocated.ok)
-          return err({ kind: 'allocation_failed', code: task.code, message: allocated.error.message });
-        const allocation: BatchAllocation = allocated.value;
-        // 100% tasks take everyone in every batch; otherwise earlier batches' targets leave the frame.
-        const excludedIds = allocation.takesEveryone ? [] : [...earlier].filter((id) => members.has(id));
-        const excludedSet = new Set(excludedIds);
-        const ids = [...members.keys()].filter((id) => !excludedSet.has(id)).sort(compareByCodePoint);
-        const salt = randomBytes(16).toString('hex');
-        const names = allocation.strata.map((s) => s.name);
-        const labelled = labelStrata(names, salt);
-        if (!labelled.ok)
-          return err({ kind: 'record_failed', code: task.code, message: labelled.error.kind });
-        const labelOf = new Map(labelled.value.map((l) => [l.name, l.label]));
-        const strata = allocation.strata
-          .map((s) => ({ name: labelOf.get(s.name) ?? s.name, size: 0, allocation: s.count }))
-          .sort((a, b) => compareByCodePoint(a.name, b.name));
-        const assignments = ids.map((id) => ({
-          id,
-          stratum: labelOf.get(stratumOf(members.get(id) ?? null)) ?? '',
-        }));
-        for (const a of assignments) {
-          const s = strata.find((x) => x.name === a.stratum);
-          if (s !== undefined) s.size++;
-        }
-        const several = strata.length > 1;
-        const frame = freezeFrame({ ids, strata, strataFile: several ? { salt, assignments } : null });
-        if (!frame.ok) {
-          const message = frame.error.kind === 'invalidInput' ? frame.error.message : 'inconsistent frame';
-          return err({ kind: 'record_failed', code: task.code, message });
-        }
-        const excludedHash = hashExcludedIds(excludedIds);
-        if (!excludedHash.ok)
-          return err({ kind: 'record_failed', code: task.code, message: 'bad excluded ids' });
-        const frameRow = await trx
+        next += c.task.rules.length;
+        const before = new Set(
+          c.batch > 1 ? (earlier.get(c.task.id) ?? []).filter((e) => e.batch < c.batch).map((e) => e.id) : [],
+        );
+        const share = tiltedTasks.get(c.task.id);
+        const tilt =
+          share === undefined
+            ? null
+            : await planRiskTilt(trx, {
+                taskId: c.task.id,
+                members: frame,
+                earlier: before,
+                salt: randomBytes(16).toString('hex'),
+                ratio: { percent: c.ratioPercent, bound: c.ratioBound },
+                minCount: c.minCount,
+                timesPerYear: c.times,
+                batch: c.batch,
+                controlShare: share,
+              });
+        const f = freezeItem(c, frame, before, tilt);
+        if (!f.ok) return f;
+        frozen.push(f.value);
+        if (tilt !== null) tilts.set(f.value, tilt);
+      }
+      const frameIds = new Map<string, number>();
+      for (let i = 0; i < frozen.length; i += FRAME_ROWS_PER_INSERT) {
+        const rows = await trx
           .insertInto('draw_frames')
-          .values({
-            session_id: session.id,
-            task_id: task.id,
-            task_code: task.code,
-            batch: item.batch,
-            algorithm: frame.value.algorithm,
-            frame_hash: frame.value.hash,
-            id_count: ids.length,
-            ids: JSON.stringify(frame.value.ids),
-            strata: JSON.stringify(strata),
-            sealed_hash: frame.value.sealed,
-            excluded: JSON.stringify({
-              count: excludedIds.length,
-              hash: excludedHash.value,
-              ids: excludedIds,
-            }),
-            allocation: JSON.stringify(allocation),
-            supersedes_draw_id: live?.id ?? null,
-            redraw_reason: live === null ? null : redrawReason,
-            redraw_approved_by: live === null ? null : actor.userId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+          .values(
+            frozen.slice(i, i + FRAME_ROWS_PER_INSERT).map((f) => ({
+              session_id: session.id,
+              task_id: f.item.task.id,
+              task_code: f.item.task.code,
+              batch: f.item.batch,
+              algorithm: f.algorithm,
+              frame_hash: f.summary.frameHash,
+              id_count: f.ids.length,
+              ids: JSON.stringify(f.ids),
+              strata: JSON.stringify(f.summary.strata),
+              sealed_hash: f.sealed,
+              excluded: JSON.stringify(f.excluded),
+              allocation: JSON.stringify(f.allocation),
+              supersedes_draw_id: f.item.live?.id ?? null,
+              redraw_reason: f.item.live === null ? null : f.item.redrawReason,
+              redraw_approved_by: f.item.live === null ? null : actor.userId,
+              risk_model_id: tilts.get(f)?.modelId ?? null,
+              risk_control_share: tilts.get(f)?.controlShare ?? null,
+            })),
+          )
+          .returning(['id', 'task_id', 'batch'])
+          .execute();
+        for (const r of rows) frameIds.set(`${String(r.task_id)}/${String(r.batch)}`, r.id);
+      }
+      for (let i = 0; i < frozen.length; i += FRAME_ROWS_PER_INSERT) {
         await trx
           .insertInto('draw_sealed_strata')
-          .values({
-            frame_id: frameRow.id,
-            salt,
-            assignments: JSON.stringify(several ? assignments : []),
-            labels: JSON.stringify(Object.fromEntries(labelled.value.map((l) => [l.label, l.name]))),
-          })
+          .values(
+            frozen.slice(i, i + FRAME_ROWS_PER_INSERT).map((f) => ({
+              frame_id: frameIds.get(`${String(f.item.task.id)}/${String(f.item.batch)}`) ?? -1,
+              salt: f.salt,
+              assignments: JSON.stringify(f.assignments),
+              labels: JSON.stringify(f.labels),
+            })),
+          )
           .execute();
-        frames.push({
-          taskCode: task.code,
-          batch: item.batch,
-          frameHash: frame.value.hash,
-          frameSize: ids.length,
-          targets: allocation.total,
-          strata,
-        });
       }
+      const frames = frozen.map((f) => f.summary);
       await appendAudit(trx, actor, {
         action: 'draw.freeze',
         entity: 'draw_session',
@@ -342,5 +524,6 @@ export async function freezeDrawSession(
         },
       });
       return ok({ sessionId: session.id, frames });
-    });
+    },
+  );
 }

@@ -156,7 +156,7 @@ export async function importInspectors(
     });
   };
 
-  return commitImport(db, run, {
+  return commitImport(() => db.transaction().execute(run), {
     imported: () => imported,
     valid: () => valid,
     rows: () => rows,

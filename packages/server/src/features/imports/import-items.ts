@@ -130,7 +130,7 @@ export async function importItems(
     });
   };
 
-  return commitImport(db, run, {
+  return commitImport(() => db.transaction().execute(run), {
     imported: () => imported,
     valid: () => valid,
     rows: () => rows.filter((r) => !isBlankRow(r.cells)).length,

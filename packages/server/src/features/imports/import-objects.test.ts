@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
-import { checkRegistrationNumber, checkUscc, detectExcelCorruption, makeOrgCode, makeUscc } from '@ssj/core';
+import {
+  checkRegistrationNumber,
+  checkUscc,
+  detectExcelCorruption,
+  makeOrgCode,
+  makeUscc,
+  suggestColumnMapping,
+  validateObjectRow,
+} from '@ssj/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../audit/audit-log.ts';
 import type { DatabaseHandle } from '../../db/database.ts';
@@ -181,6 +189,64 @@ describe('importObjects: generated CSV files', () => {
     ]);
     expect(result.stored).toBe(false);
     expect(await countObjects()).toBe(before);
+  });
+
+  it('repeated ids within the file: the same issues, in the same order, as validating with the ids seen so far', async () => {
+    const [x, y] = [uscc(910001), uscc(910002)];
+    const lines = [
+      `甲店,${x},存续,2020-01-01`,
+      `乙店,${x},存续,不是日期`,
+      `丙店,${y},神秘,2020-01-01`,
+      `丁店,${y},存续,2020-01-01`,
+      `戊店,${y},存续,2020-01-01`,
+      `己店,${x},神秘,2020-01-01`,
+    ];
+    const result = await importObjects(database.db, SYSTEM_ACTOR, {
+      fileName: 'dups.csv',
+      bytes: csv(lines),
+    });
+    // The reference: core's validation given every earlier valid row's id.
+    const { mapping } = suggestColumnMapping(['名称', '统一社会信用代码', '登记状态', '成立日期'], 'objects');
+    const seen = new Map<string, number>();
+    const expected = lines.flatMap((line, i) => {
+      const checked = validateObjectRow(line.split(','), mapping, { seen, defaultRegionCode: null });
+      if (checked.value !== undefined) seen.set(checked.value.id, i + 2);
+      return checked.issues.map((issue) => ({ row: i + 2, ...issue }));
+    });
+    expect(expected.map((i) => [i.row, i.severity])).toEqual([
+      [3, 'error'],
+      [3, 'warning'],
+      [4, 'error'],
+      [6, 'error'],
+      [7, 'error'],
+      [7, 'error'],
+    ]);
+    expect(result.issues).toEqual(expected);
+    expect(result).toMatchObject({ rows: 6, valid: 2, errorRows: 4, stored: false });
+  });
+
+  it('a file that breaks off while rows stream into COPY stores nothing, and the database stays usable', async () => {
+    const before = await countObjects();
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      await Promise.resolve();
+      yield Buffer.from('名称,统一社会信用代码\r\n');
+      for (let start = 0; start < 6000; start += 1000) {
+        const lines: string[] = [];
+        for (let i = start; i < start + 1000; i++) lines.push(`断开测试店${i},${uscc(920000 + i)}\r\n`);
+        yield Buffer.from(lines.join(''));
+      }
+      throw new Error('connection reset');
+    }
+    const result = await importObjects(database.db, SYSTEM_ACTOR, { fileName: 'cut.csv', stream: chunks() });
+    expect(result.stored).toBe(false);
+    expect(result.issues).toEqual([expect.objectContaining({ severity: 'error' })]);
+    expect(result.issues[0]?.message).toContain('cut.csv');
+    expect(await countObjects()).toBe(before);
+    const again = await importObjects(database.db, SYSTEM_ACTOR, {
+      fileName: 'ok.csv',
+      bytes: csv([`断开后的店,${uscc(929999)},存续,2020-01-02`]),
+    });
+    expect(again).toMatchObject({ stored: true, imported: 1 });
   });
 
   it('a GB18030 CSV (as Excel saves it on a Chinese Windows) reads the same', async () => {

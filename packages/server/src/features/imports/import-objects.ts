@@ -1,90 +1,199 @@
 /**
  * Import of the object register 检查对象名录库 from a spreadsheet or CSV export (issue "The registers from real
- * Excel files"). Rows are read, validated and inserted in chunks inside ONE transaction: all or nothing by default (any
- * error row → nothing stored), or the valid rows only with `skipInvalid`. A canonical id already in the register is an
- * error row: an import adds objects, it never silently overwrites one (updates are a separate, audited operation).
+ * Excel files"). Rows are read and validated as they stream in, and the rows with an id are copied (COPY) into a
+ * staging table of ONE transaction; duplicates within the file and against the register are then found by the
+ * database, and the valid rows go into `objects` with one INSERT … SELECT. All or nothing by default (any error row →
+ * nothing stored), or the valid rows only with `skipInvalid`. A canonical id already in the register is an error
+ * row: an import adds objects, it never silently overwrites one (updates are a separate, audited operation).
+ * Memory stays flat whatever the file's length: no row is kept once it has been copied.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { normaliseScopeText, validateObjectRow } from '@ssj/core';
-import type { ImportedObject } from '@ssj/core';
+import { describeDuplicateObject, normaliseScopeText, validateObjectRow } from '@ssj/core';
+import type { ImportedObject, ObjectIdentity } from '@ssj/core';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import { appendAudit } from '../../audit/audit-log.ts';
 import type { Database } from '../../db/schema.ts';
+import { formatCopyField, formatCopyRow, transactWithBulkLoader } from './bulk-copy.ts';
+import type { BulkLoader, CopyTarget } from './bulk-copy.ts';
 import { formatToday, IssueList, RollbackImport, commitImport } from './import-types.ts';
 import type { ImportOptions, ImportResult } from './import-types.ts';
 import { checkDefaultRegion, isBlankRow, openRegisterFile } from './open-register-file.ts';
 import type { ImportSource } from './read-sheet-rows.ts';
 
-/** Objects validated before a duplicate check and insert: one round trip per chunk. */
-const CHUNK = 2000;
+/** Progress is reported every this many rows. */
+const PROGRESS_EVERY = 2000;
 
-interface PendingObject {
-  readonly row: number;
-  readonly object: ImportedObject;
+/**
+ * The staging table: every row with a readable id (`passed`: valid so far; else only its id, to find the rows a
+ * valid one repeats), and `duplicate_at`, where a duplicate-row issue goes among the row's issues.
+ */
+const STAGING: CopyTarget = {
+  table: 'ssj_import_objects',
+  columns: [
+    'source_row', 'passed', 'duplicate_at', 'canonical_id', 'uscc', 'reg_no', 'name', 'name_key', 'kind',
+    'category_codes', 'region_code', 'address', 'business_scope', 'registered_capital', 'established_on', 'status',
+    'legal_representative', 'risk_class',
+  ],
+}; // prettier-ignore
+
+async function createStagingTable(trx: Transaction<Database>): Promise<void> {
+  // Room for the hash tables that find repeated ids among a million rows (this transaction only).
+  await sql`set local work_mem = '64MB'`.execute(trx);
+  await sql`
+    create temporary table ssj_import_objects (
+      source_row integer not null, passed boolean not null, duplicate_at integer not null,
+      canonical_id text not null, uscc text, reg_no text, name text, name_key text, kind text, category_codes jsonb,
+      region_code text, address text, business_scope text, registered_capital double precision,
+      established_on text, status text, legal_representative text, risk_class text
+    ) on commit drop`.execute(trx);
+}
+
+const NULL = '\\N';
+
+/**
+ * A valid row as a staging row (COPY text format). Only free text is escaped: ids, codes, dates and numbers were
+ * validated and hold no backslash, tab or line break.
+ */
+function formatValidRow(row: number, duplicateAt: number, o: ImportedObject): string {
+  const t = formatCopyField;
+  return (
+    `${String(row)}\tt\t${String(duplicateAt)}\t${o.id}\t${o.uscc ?? NULL}\t${o.regNo === null ? NULL : t(o.regNo)}` +
+    `\t${t(o.name)}\t${t(findNameKey(o.name))}\t${o.kind}\t${formatCategories(o.categoryCodes)}` +
+    `\t${o.regionCode}\t${t(o.address)}\t${t(o.businessScope)}` +
+    `\t${o.registeredCapital === null ? NULL : String(o.registeredCapital)}\t${o.establishedOn ?? NULL}` +
+    `\t${o.status}\t${t(o.legalRepresentative)}\t${o.riskClass ?? NULL}\n`
+  );
+}
+
+/** ASCII without spaces and CJK unified ideographs: text NFKC leaves as it is. */
+const NFKC_STABLE = /^[\x21-\x7e\u4e00-\u9fff]*$/;
+
+/** normaliseScopeText(name) (the lookup key of a name), without normalising the names that need none. */
+function findNameKey(name: string): string {
+  return NFKC_STABLE.test(name) ? name : normaliseScopeText(name);
+}
+
+/** Category codes as JSON, remembered per list (validation hands out one list per industry text). */
+const categoryJson = new WeakMap<readonly string[], string>();
+function formatCategories(codes: readonly string[]): string {
+  let json = categoryJson.get(codes);
+  if (json === undefined) {
+    json = JSON.stringify(codes);
+    categoryJson.set(codes, json);
+  }
+  return json;
+}
+
+/** A row with an id but an error elsewhere: only what finding the rows it repeats needs. */
+function formatFailedRow(row: number, duplicateAt: number, identity: ObjectIdentity): string {
+  return formatCopyRow([
+    row, 'f', duplicateAt, identity.id, identity.isUscc ? identity.id : null, identity.isUscc ? null : identity.id,
+    null, null, null, null, null, null, null, null, null, null, null, null,
+  ]); // prettier-ignore
+}
+
+interface StagedRow {
+  readonly source_row: number;
+  readonly canonical_id: string;
+  readonly passed: boolean;
+  readonly duplicate_at: number;
+  readonly is_uscc: boolean;
 }
 
 /**
- * Insert imported objects in the caller's transaction (one jsonb_to_recordset statement per call, like the demo
- * loader's insertRegisterObjects, which needs a full RegisterObject: imports may lack a risk class or a date).
- * A risk class from the file is also recorded in the sealed history, dated the first of `today`'s month.
+ * Rows repeating the id of an earlier valid row of the file (the first valid row with an id is the one kept), as
+ * validateObjectRow reports them when it is given the ids seen so far. Returns the rows that were valid until now.
  */
-export async function insertImportedObjects(
+async function reportRepeatedIds(
   trx: Transaction<Database>,
-  objects: readonly ImportedObject[],
-  source: string,
-  today: string,
+  issues: IssueList,
+  mapping: Parameters<typeof describeDuplicateObject>[0],
+): Promise<Set<number>> {
+  const repeated = await sql<StagedRow>`
+    select source_row, canonical_id, passed, duplicate_at, uscc is not null as is_uscc
+    from ssj_import_objects
+    where canonical_id in (select canonical_id from ssj_import_objects group by canonical_id having count(*) > 1)
+    order by canonical_id, source_row`.execute(trx);
+  const rejected = new Set<number>();
+  let group: StagedRow[] = [];
+  const settle = (): void => {
+    const first = group.find((r) => r.passed);
+    if (first !== undefined) {
+      for (const r of group) {
+        if (r.source_row <= first.source_row) continue;
+        const identity = { id: r.canonical_id, isUscc: r.is_uscc };
+        issues.addLate(
+          r.duplicate_at,
+          { row: r.source_row, ...describeDuplicateObject(mapping, identity, first.source_row) },
+          !r.passed,
+        );
+        if (r.passed) rejected.add(r.source_row);
+      }
+    }
+    group = [];
+  };
+  for (const r of repeated.rows) {
+    if (group.length > 0 && group[0]?.canonical_id !== r.canonical_id) settle();
+    group.push(r);
+  }
+  settle();
+  return rejected;
+}
+
+/** Valid rows whose id is already in the register (rows already rejected aside): added to `rejected`. */
+async function reportRegisteredIds(
+  trx: Transaction<Database>,
+  issues: IssueList,
+  mapping: Parameters<typeof describeDuplicateObject>[0],
+  rejected: Set<number>,
 ): Promise<void> {
-  if (objects.length === 0) return;
-  const rows = objects.map((o) => ({
-    canonical_id: o.id,
-    uscc: o.uscc,
-    reg_no: o.regNo,
-    name: o.name,
-    name_key: normaliseScopeText(o.name),
-    kind: o.kind,
-    category_codes: o.categoryCodes,
-    region_code: o.regionCode,
-    address: o.address,
-    business_scope: o.businessScope,
-    registered_capital: o.registeredCapital,
-    established_on: o.establishedOn,
-    status: o.status,
-    legal_representative: o.legalRepresentative,
-    risk_class: o.riskClass,
-  }));
-  const inserted = await sql<{ id: number; canonical_id: string; risk_class: string | null }>`
-    insert into objects (canonical_id, uscc, reg_no, name, name_key, kind, category_codes, region_code, address,
-      business_scope, registered_capital, established_on, status, legal_representative, risk_class, source)
-    select r.canonical_id, r.uscc, r.reg_no, r.name, r.name_key, r.kind, r.category_codes, r.region_code, r.address,
-      r.business_scope, r.registered_capital, r.established_on, r.status, r.legal_representative, r.risk_class,
-      ${source}
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(canonical_id text, uscc text, reg_no text,
-      name text, name_key text, kind text, category_codes jsonb, region_code text, address text,
-      business_scope text, registered_capital double precision, established_on text, status text,
-      legal_representative text, risk_class text)
-    returning id, canonical_id, risk_class`.execute(trx);
-  const history = inserted.rows
-    .filter((r) => r.risk_class !== null)
-    .map((r) => ({ object_id: r.id, class: r.risk_class, on: `${today.slice(0, 7)}-01` }));
-  if (history.length > 0) {
-    await sql`
-      insert into object_risk_history (object_id, class, "on", source)
-      select r.object_id, r.class, r."on", ${source}
-      from jsonb_to_recordset(${JSON.stringify(history)}::jsonb) as r(object_id integer, class text, "on" text)`.execute(
-      trx,
+  const registered = await sql<StagedRow>`
+    select t.source_row, t.canonical_id, t.uscc is not null as is_uscc
+    from ssj_import_objects t join objects o on o.canonical_id = t.canonical_id
+    where t.passed
+    order by t.source_row`.execute(trx);
+  for (const r of registered.rows) {
+    if (rejected.has(r.source_row)) continue;
+    rejected.add(r.source_row);
+    issues.addLate(
+      Infinity,
+      {
+        row: r.source_row,
+        column: mapping[r.is_uscc ? 'uscc' : 'regNo']?.header ?? '统一社会信用代码',
+        severity: 'error',
+        value: r.canonical_id,
+        message: `检查对象名录库中已有 ${r.canonical_id}：导入只新增对象，不覆盖已有对象`,
+      },
+      false,
     );
   }
 }
 
-/** Canonical ids of `ids` already in the register. */
-async function findExistingIds(trx: Transaction<Database>, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await trx
-    .selectFrom('objects')
-    .select('canonical_id')
-    .where('canonical_id', '=', sql<string>`any(${sql.val([...ids])}::text[])`)
-    .execute();
-  return new Set(rows.map((r) => r.canonical_id));
+/**
+ * Moves the staged valid rows (but `rejected`) into the register; a risk class from the file is also
+ * recorded in the sealed history, dated the first of `today`'s month. Returns the number of objects stored.
+ */
+async function storeStagedObjects(
+  trx: Transaction<Database>,
+  rejected: ReadonlySet<number>,
+  source: string,
+  today: string,
+): Promise<number> {
+  const result = await sql<{ stored: number }>`
+    with inserted as (
+      insert into objects (canonical_id, uscc, reg_no, name, name_key, kind, category_codes, region_code, address,
+        business_scope, registered_capital, established_on, status, legal_representative, risk_class, source)
+      select canonical_id, uscc, reg_no, name, name_key, kind, category_codes, region_code, address, business_scope,
+        registered_capital, established_on, status, legal_representative, risk_class, ${source}
+      from ssj_import_objects
+      where passed and not (source_row = any(${[...rejected]}::integer[]))
+      returning id, risk_class
+    ), history as (
+      insert into object_risk_history (object_id, class, "on", source)
+      select id, risk_class, ${`${today.slice(0, 7)}-01`}, ${source} from inserted where risk_class is not null
+    )
+    select count(*)::integer as stored from inserted`.execute(trx);
+  return result.rows[0]?.stored ?? 0;
 }
 
 /**
@@ -101,61 +210,51 @@ export async function importObjects(
   if (regionProblem !== null) return refused(source, [regionProblem]);
   const opened = await openRegisterFile(source, 'objects', { mapping: options.mapping, fillMerges: false });
   if (!opened.ok) return refused(source, opened.issues, opened.reading.format);
-  const { reading, mapping, dataRows } = opened.value;
+  const { reading, mapping, dataBatches } = opened.value;
   const today = options.today ?? formatToday();
   const sourceTag = `import:${source.fileName}`;
   const issues = new IssueList();
-  const seen = new Map<string, number>();
   let rows = 0;
   let valid = 0;
   let imported = 0;
   const allOrNothing = options.skipInvalid !== true;
-  const context = { seen, defaultRegionCode: options.defaultRegion ?? null };
+  // Duplicates are found in the database (the staging table), not by keeping every id in memory.
+  const context = { defaultRegionCode: options.defaultRegion ?? null };
+  const progress = (): void => {
+    options.onProgress?.({ rows, bytes: reading.bytesRead(), totalBytes: source.size ?? null });
+  };
 
-  const run = async (trx: Transaction<Database>): Promise<void> => {
-    let pending: PendingObject[] = [];
-    const flush = async (): Promise<void> => {
-      const batch = pending;
-      pending = [];
-      const existing = await findExistingIds(
-        trx,
-        batch.map((p) => p.object.id),
-      );
-      const fresh: ImportedObject[] = [];
-      for (const p of batch) {
-        if (existing.has(p.object.id)) {
-          issues.addRow(p.row, [
-            {
-              column: mapping[p.object.uscc !== null ? 'uscc' : 'regNo']?.header ?? '统一社会信用代码',
-              severity: 'error',
-              value: p.object.id,
-              message: `检查对象名录库中已有 ${p.object.id}：导入只新增对象，不覆盖已有对象`,
-            },
-          ]);
-        } else fresh.push(p.object);
-      }
-      valid += fresh.length;
-      // In all-or-nothing mode, once any row has failed nothing more is written: the transaction will roll back.
-      if (options.dryRun !== true && !(allOrNothing && issues.errorRows > 0)) {
-        await insertImportedObjects(trx, fresh, sourceTag, today);
-        imported += fresh.length;
-      }
-      options.onProgress?.({ rows, bytes: reading.bytesRead(), totalBytes: source.size ?? null });
-    };
-    for await (const { row, cells } of dataRows) {
-      if (isBlankRow(cells)) continue;
-      rows += 1;
-      const checked = validateObjectRow(cells, mapping, context);
-      issues.addRow(row, checked.issues);
-      if (checked.value !== undefined) {
-        seen.set(checked.value.id, row);
-        pending.push({ row, object: checked.value });
-        if (pending.length >= CHUNK) await flush();
+  const run = async (trx: Transaction<Database>, loader: BulkLoader): Promise<void> => {
+    await createStagingTable(trx);
+    const staging = loader.copyInto(STAGING);
+    let passed = 0;
+    for await (const batch of dataBatches) {
+      for (const { row, cells } of batch) {
+        if (isBlankRow(cells)) continue;
+        rows += 1;
+        const checked = validateObjectRow(cells, mapping, context);
+        issues.addRow(row, checked.issues);
+        let full = false;
+        if (checked.value !== undefined) {
+          passed += 1;
+          full = staging.add(formatValidRow(row, checked.duplicateAt, checked.value));
+        } else if (checked.identity !== null) {
+          full = staging.add(formatFailedRow(row, checked.duplicateAt, checked.identity));
+        }
+        if (full) await staging.flush();
+        if (rows % PROGRESS_EVERY === 0) progress();
       }
     }
-    await flush();
+    await staging.end();
+    progress();
+
+    const rejected = await reportRepeatedIds(trx, issues, mapping);
+    await reportRegisteredIds(trx, issues, mapping, rejected);
+    valid = passed - rejected.size;
+    // In all-or-nothing mode one error row means nothing is stored: the transaction rolls back.
     const rollBack = options.dryRun === true || (allOrNothing && issues.errorRows > 0);
     if (rollBack) throw new RollbackImport();
+    imported = await storeStagedObjects(trx, rejected, sourceTag, today);
     await appendAudit(trx, actor, {
       action: 'objects.import',
       entity: 'objects',
@@ -174,7 +273,7 @@ export async function importObjects(
     });
   };
 
-  return commitImport(db, run, {
+  return commitImport(() => transactWithBulkLoader(db, run), {
     imported: () => imported,
     valid: () => valid,
     rows: () => rows,

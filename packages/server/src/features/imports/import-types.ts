@@ -1,6 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { ImportIssue } from '@ssj/core';
-import type { Database } from '../../db/schema.ts';
+import { UnreadableFileError } from './read-sheet-rows.ts';
 
 /** How far an import has got: data rows read, bytes read, and the file's size when known. */
 export interface ImportProgress {
@@ -49,15 +48,53 @@ export class IssueList {
   readonly issues: ImportIssue[] = [];
   unlisted = 0;
   errorRows = 0;
+  /** Issues found after their row was read (duplicates the database finds), with their place in the row. */
+  private readonly late: { readonly at: number; readonly issue: ImportIssue }[] = [];
 
   add(issue: ImportIssue): void {
-    if (this.issues.length < MAX_LISTED_ISSUES) this.issues.push(issue);
+    if (this.issues.length + this.late.length < MAX_LISTED_ISSUES) this.issues.push(issue);
     else this.unlisted += 1;
   }
 
   addRow(row: number, cellIssues: readonly Omit<ImportIssue, 'row'>[]): void {
     if (cellIssues.some((i) => i.severity === 'error')) this.errorRows += 1;
     for (const i of cellIssues) this.add({ row, ...i });
+  }
+
+  /**
+   * Adds an issue found after its row was read, to be listed as if the row's validation had put it at index `at`
+   * of the row's issues (Infinity: after them). `rowHadError`: the row already counted as an error row.
+   */
+  addLate(at: number, issue: ImportIssue, rowHadError: boolean): void {
+    if (issue.severity === 'error' && !rowHadError) this.errorRows += 1;
+    if (this.issues.length + this.late.length < MAX_LISTED_ISSUES) this.late.push({ at, issue });
+    else this.unlisted += 1;
+  }
+
+  /** Every listed issue by row; within a row in the order validation found them. */
+  list(): ImportIssue[] {
+    const main = [...this.issues].sort((a, b) => a.row - b.row);
+    if (this.late.length === 0) return main;
+    const late = [...this.late].sort((a, b) => a.issue.row - b.issue.row || a.at - b.at);
+    const out: ImportIssue[] = [];
+    let next = 0;
+    const takeLateWhile = (belongsHere: (late: { at: number; issue: ImportIssue }) => boolean): void => {
+      for (let l = late[next]; l !== undefined && belongsHere(l); l = late[++next]) out.push(l.issue);
+    };
+    let row = -1;
+    let position = 0;
+    for (const issue of main) {
+      if (issue.row !== row) {
+        takeLateWhile((l) => l.issue.row < issue.row);
+        row = issue.row;
+        position = 0;
+      }
+      takeLateWhile((l) => l.issue.row === row && l.at <= position);
+      out.push(issue);
+      position += 1;
+    }
+    takeLateWhile(() => true);
+    return out;
   }
 }
 
@@ -76,8 +113,7 @@ export function formatToday(): string {
  * all-or-nothing mode) leaves nothing stored; any other error propagates (and also rolls back).
  */
 export async function commitImport(
-  db: Kysely<Database>,
-  run: (trx: Transaction<Database>) => Promise<void>,
+  transact: () => Promise<void>,
   summary: {
     readonly imported: () => number;
     readonly valid: () => number;
@@ -88,17 +124,20 @@ export async function commitImport(
 ): Promise<ImportResult> {
   let stored = false;
   try {
-    await db.transaction().execute(run);
+    await transact();
     stored = true;
   } catch (error) {
-    if (!(error instanceof RollbackImport)) throw error;
+    if (error instanceof UnreadableFileError) {
+      // The file broke off while its rows were read: nothing is stored, and the issue says why.
+      summary.issues.add({ row: 0, column: '', severity: 'error', value: '', message: error.message });
+    } else if (!(error instanceof RollbackImport)) throw error;
   }
   return {
     imported: stored ? summary.imported() : 0,
     valid: summary.valid(),
     rows: summary.rows(),
     errorRows: summary.issues.errorRows,
-    issues: [...summary.issues.issues].sort((a, b) => a.row - b.row),
+    issues: summary.issues.list(),
     unlistedIssues: summary.issues.unlisted,
     stored,
     sha256: summary.reading.digest(),

@@ -4,10 +4,10 @@ import {
   HEADER_SCAN_ROWS,
   listMappingGaps,
   overrideColumnMapping,
-  REGISTER_FIELDS,
+  IMPORT_FIELDS,
 } from '@ssj/core';
-import type { ColumnMapping, DetectedHeader, ImportIssue, RegisterKind } from '@ssj/core';
-import { readSheetRows } from './read-sheet-rows.ts';
+import type { ColumnMapping, DetectedHeader, ImportFileKind, ImportIssue } from '@ssj/core';
+import { flattenBatches, readSheetRows, UnreadableFileError } from './read-sheet-rows.ts';
 import type { ImportSource, SheetReading, SheetRow } from './read-sheet-rows.ts';
 
 /** A register file whose header has been found and mapped, ready to read its data rows. */
@@ -17,7 +17,9 @@ export interface OpenedRegister {
   readonly mapping: ColumnMapping;
   /** Spreadsheet row of the (last) header row. */
   readonly headerRow: number;
+  /** The data rows (blank ones included), one at a time or in batches: read one of the two. */
   readonly dataRows: AsyncIterable<SheetRow>;
+  readonly dataBatches: AsyncIterable<readonly SheetRow[]>;
 }
 
 export type OpenRegisterResult =
@@ -43,23 +45,28 @@ export function checkDefaultRegion(code: string | null | undefined): ImportIssue
  */
 export async function openRegisterFile(
   source: ImportSource,
-  kind: RegisterKind,
+  kind: ImportFileKind,
   options: { readonly mapping?: Readonly<Record<string, string>> | undefined; readonly fillMerges: boolean },
 ): Promise<OpenRegisterResult> {
   const reading = await readSheetRows(source, { fillMerges: options.fillMerges });
-  const iterator = reading.rows[Symbol.asyncIterator]();
+  const iterator = reading.batches[Symbol.asyncIterator]();
   const head: SheetRow[] = [];
-  while (head.length < HEADER_SCAN_ROWS) {
-    const next = await iterator.next();
-    if (next.done === true) break;
-    head.push(next.value);
+  try {
+    while (head.length < HEADER_SCAN_ROWS) {
+      const next = await iterator.next();
+      if (next.done === true) break;
+      head.push(...next.value);
+    }
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return { ok: false, reading, issues: [fileIssue(0, error.message)] };
   }
   const header = detectHeader(
-    head.map((r) => r.cells),
+    head.slice(0, HEADER_SCAN_ROWS).map((r) => r.cells),
     kind,
   );
   if (header === null) {
-    const fields = REGISTER_FIELDS[kind].filter((f) => f.required).map((f) => f.label);
+    const fields = IMPORT_FIELDS[kind].filter((f) => f.required).map((f) => f.label);
     return {
       ok: false,
       reading,
@@ -74,7 +81,7 @@ export async function openRegisterFile(
     if (!o.ok) {
       const message =
         o.error.kind === 'unknown-field'
-          ? `列映射中的字段“${o.error.field}”不存在（可用：${REGISTER_FIELDS[kind].map((f) => f.key).join(', ')}）`
+          ? `列映射中的字段“${o.error.field}”不存在（可用：${IMPORT_FIELDS[kind].map((f) => f.key).join(', ')}）`
           : `列映射 ${o.error.field}=${o.error.column}：文件中没有这一列`;
       return { ok: false, reading, issues: [fileIssue(headerRow, message)] };
     }
@@ -83,16 +90,21 @@ export async function openRegisterFile(
   const gaps = listMappingGaps(mapping, kind);
   if (gaps.length > 0) return { ok: false, reading, issues: [fileIssue(headerRow, gaps.join(''))] };
 
+  // The header is found among the first rows; whatever was read beyond it is data.
   const buffered = head.slice(header.dataStart);
-  async function* dataRows(): AsyncGenerator<SheetRow> {
-    yield* buffered;
+  async function* dataBatches(): AsyncGenerator<readonly SheetRow[]> {
+    if (buffered.length > 0) yield buffered;
     for (;;) {
       const next = await iterator.next();
       if (next.done === true) return;
       yield next.value;
     }
   }
-  return { ok: true, value: { reading, header, mapping, headerRow, dataRows: dataRows() } };
+  const batches = dataBatches();
+  return {
+    ok: true,
+    value: { reading, header, mapping, headerRow, dataRows: flattenBatches(batches), dataBatches: batches },
+  };
 }
 
 /** Whether a row holds nothing but blanks. */

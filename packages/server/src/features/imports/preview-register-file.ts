@@ -1,5 +1,5 @@
-import { detectHeader, HEADER_SCAN_ROWS, REGISTER_FIELDS } from '@ssj/core';
-import type { DetectedHeader, RegisterKind } from '@ssj/core';
+import { detectHeader, HEADER_SCAN_ROWS, IMPORT_FIELDS } from '@ssj/core';
+import type { DetectedHeader, ImportFileKind } from '@ssj/core';
 import { isBlankRow } from './open-register-file.ts';
 import { readSheetRows } from './read-sheet-rows.ts';
 import type { ImportSource, SheetRow } from './read-sheet-rows.ts';
@@ -18,11 +18,12 @@ export interface RegisterFilePreview {
 /**
  * Reads only the head of a register file: its header (as the importer finds it), the suggested mapping and the
  * first data rows, so a clerk can check the mapping before anything is imported. Unlike the import, a required
- * field without a column is not a failure here: the clerk maps it. Null when no row names any field.
+ * field without a column is not a failure here: the clerk maps it. Null when no row names any field; an
+ * UnreadableFileError (read-sheet-rows.ts, naming the file) when the file cannot be read at all.
  */
 export async function previewRegisterFile(
   source: ImportSource,
-  kind: RegisterKind,
+  kind: ImportFileKind,
 ): Promise<RegisterFilePreview | null> {
   const reading = await readSheetRows(source, { fillMerges: kind === 'items' });
   const iterator = reading.rows[Symbol.asyncIterator]();
@@ -49,6 +50,6 @@ export async function previewRegisterFile(
 }
 
 /** The fields of a register a file's columns can be mapped to. */
-export function listRegisterFields(kind: RegisterKind): { key: string; label: string; required: boolean }[] {
-  return REGISTER_FIELDS[kind].map((f) => ({ key: f.key, label: f.label, required: f.required }));
+export function listRegisterFields(kind: ImportFileKind): { key: string; label: string; required: boolean }[] {
+  return IMPORT_FIELDS[kind].map((f) => ({ key: f.key, label: f.label, required: f.required }));
 }

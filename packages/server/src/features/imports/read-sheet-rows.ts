@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { createCsvParser } from '@ssj/core';
+import { readXlsWorkbook } from './read-xls-workbook.ts';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'xls';
 
@@ -32,6 +33,8 @@ export interface SheetRow {
 
 export interface SheetReading {
   readonly format: ImportFormat;
+  /** The rows in file order, in batches (a CSV's batch is what one chunk of bytes completed). Read one of the two. */
+  readonly batches: AsyncIterable<readonly SheetRow[]>;
   readonly rows: AsyncIterable<SheetRow>;
   /** SHA-256 hex of the whole file; complete once `rows` has been read to the end. */
   digest(): string;
@@ -130,8 +133,14 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   return Buffer.concat(parts);
 }
 
-/** CSV rows, decoded as UTF-8 (BOM or valid) or else GB18030 (what Excel saves on a Chinese Windows). */
-async function* readCsvRows(chunks: AsyncIterable<Uint8Array>, head: Uint8Array): AsyncGenerator<SheetRow> {
+/**
+ * CSV rows, decoded as UTF-8 (BOM or valid) or else GB18030 (what Excel saves on a Chinese Windows), in batches:
+ * the records each chunk of bytes completed (one await per chunk, not per row: a million rows stream fast).
+ */
+async function* readCsvBatches(
+  chunks: AsyncIterable<Uint8Array>,
+  head: Uint8Array,
+): AsyncGenerator<readonly SheetRow[]> {
   let encoding = 'utf-8';
   try {
     // stream: an incomplete character at the chunk's end is not an error.
@@ -148,11 +157,30 @@ async function* readCsvRows(chunks: AsyncIterable<Uint8Array>, head: Uint8Array)
       const tabs = firstLine.split('\t').length;
       parser = createCsvParser(tabs > firstLine.split(',').length ? '\t' : ',');
     }
-    for (const r of parser.push(text)) yield { row: r.row, cells: r.cells };
+    const records = parser.push(text);
+    if (records.length > 0) yield records;
   }
   parser ??= createCsvParser();
-  for (const r of parser.push(decoder.decode())) yield { row: r.row, cells: r.cells };
-  for (const r of parser.end()) yield { row: r.row, cells: r.cells };
+  const last = [...parser.push(decoder.decode()), ...parser.end()];
+  if (last.length > 0) yield last;
+}
+
+/** Rows one at a time from batches. */
+export async function* flattenBatches(batches: AsyncIterable<readonly SheetRow[]>): AsyncGenerator<SheetRow> {
+  for await (const batch of batches) yield* batch;
+}
+
+/** Batches of up to `size` rows from rows read one at a time (the spreadsheet readers). */
+async function* batchRows(rows: AsyncIterable<SheetRow>, size = 500): AsyncGenerator<readonly SheetRow[]> {
+  let batch: SheetRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** The first worksheet of an .xlsx, streamed; later sheets are read through (for the hash) and ignored. */
@@ -198,21 +226,40 @@ async function* loadXlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<
   }
 }
 
-/** The first sheet of a legacy .xls (or an HTML table), whole; merged cells resolved when asked. */
+/**
+ * The range a sheet's cells actually span, within the one it declares: a damaged file can declare far more
+ * (fuzzing found A1:AVLS652 — 21 million cells — around 9,401, which took minutes and gigabytes to walk).
+ */
+function usedRange(sheet: XLSX.WorkSheet, declared: XLSX.Range): XLSX.Range {
+  let lastRow = -1;
+  let lastColumn = -1;
+  for (const key of Object.keys(sheet)) {
+    if (key.startsWith('!')) continue;
+    const at = XLSX.utils.decode_cell(key);
+    if (at.r > lastRow) lastRow = at.r;
+    if (at.c > lastColumn) lastColumn = at.c;
+  }
+  return { s: declared.s, e: { r: Math.min(declared.e.r, lastRow), c: Math.min(declared.e.c, lastColumn) } };
+}
+
+/**
+ * The first sheet of a legacy .xls (or an HTML table), whole; merged cells resolved when asked. Parsed in a worker
+ * thread with a time limit (read-xls-workbook.ts: SheetJS can loop forever on a damaged file).
+ */
 async function* loadXlsRows(
   chunks: AsyncIterable<Uint8Array>,
   fillMerges: boolean,
 ): AsyncGenerator<SheetRow> {
   const bytes = await collect(chunks);
-  const workbook = XLSX.read(bytes, { type: 'buffer', cellDates: false, cellHTML: false });
+  const workbook = await readXlsWorkbook(bytes, { cellDates: false, cellHTML: false });
   const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
   if (sheet?.['!ref'] === undefined) return;
-  const range = XLSX.utils.decode_range(sheet['!ref']);
+  const range = usedRange(sheet, XLSX.utils.decode_range(sheet['!ref']));
   const masterOf = new Map<string, { r: number; c: number }>();
   if (fillMerges) {
     for (const m of sheet['!merges'] ?? []) {
-      for (let r = m.s.r; r <= m.e.r; r++)
-        for (let c = m.s.c; c <= m.e.c; c++) masterOf.set(`${r},${c}`, m.s);
+      for (let r = m.s.r; r <= Math.min(m.e.r, range.e.r); r++)
+        for (let c = m.s.c; c <= Math.min(m.e.c, range.e.c); c++) masterOf.set(`${r},${c}`, m.s);
     }
   }
   const textAt = (r: number, c: number): string => {
@@ -231,9 +278,58 @@ async function* loadXlsRows(
   }
 }
 
+const FORMAT_LABEL: Record<ImportFormat, string> = {
+  csv: 'CSV 文本（UTF-8 或 GB18030）',
+  xlsx: '.xlsx 工作簿',
+  xls: '.xls 工作簿',
+};
+
+/**
+ * A register file its reader cannot read to the end: not the format it claims, damaged (a broken zip, a cut-off
+ * .xls), or text that is neither UTF-8 nor GB18030. Importers turn it into a file-level error naming the file, and
+ * store nothing (fuzzing found these as exceptions thrown out of the importers).
+ */
+export class UnreadableFileError extends Error {
+  override readonly name = 'UnreadableFileError';
+  constructor(
+    readonly fileName: string,
+    format: ImportFormat,
+    cause: unknown,
+  ) {
+    super(
+      `文件「${fileName}」无法读取：不是有效的${FORMAT_LABEL[format]}，或文件已损坏（${cause instanceof Error ? cause.message : String(cause)}）`,
+      { cause },
+    );
+  }
+}
+
+/** A row without NUL characters, which PostgreSQL cannot store in text (fuzzing found the import failing on one). */
+function dropNul(row: SheetRow): SheetRow {
+  return row.cells.some((c) => c.includes('\u0000'))
+    ? { ...row, cells: row.cells.map((c) => c.replaceAll('\u0000', '')) }
+    : row;
+}
+
+/**
+ * The reader's batches, NULs dropped from the cells; a failure of the reader itself (not of the code consuming the
+ * rows) is an UnreadableFileError.
+ */
+async function* guardReading(
+  batches: AsyncIterable<readonly SheetRow[]>,
+  fileName: string,
+  format: ImportFormat,
+): AsyncGenerator<readonly SheetRow[]> {
+  try {
+    for await (const batch of batches) yield batch.map(dropNul);
+  } catch (error) {
+    throw new UnreadableFileError(fileName, format, error);
+  }
+}
+
 /**
  * Opens a register file for reading. `fillMerges` resolves merged cells (item lists: their groups are merged);
- * an .xlsx is then loaded whole instead of streamed.
+ * an .xlsx is then loaded whole instead of streamed. A file the reader cannot read fails, while its rows are read,
+ * with an {@link UnreadableFileError}.
  */
 export async function readSheetRows(
   source: ImportSource,
@@ -241,17 +337,24 @@ export async function readSheetRows(
 ): Promise<SheetReading> {
   const tap = await tapBytes(source);
   const format = source.format ?? detectImportFormat(source.fileName, tap.head);
-  let rows: AsyncIterable<SheetRow>;
+  let batches: AsyncIterable<readonly SheetRow[]>;
   switch (format) {
     case 'csv':
-      rows = readCsvRows(tap.chunks, tap.head);
+      batches = readCsvBatches(tap.chunks, tap.head);
       break;
     case 'xlsx':
-      rows = options.fillMerges ? loadXlsxRows(tap.chunks) : streamXlsxRows(tap.chunks);
+      batches = batchRows(options.fillMerges ? loadXlsxRows(tap.chunks) : streamXlsxRows(tap.chunks));
       break;
     case 'xls':
-      rows = loadXlsRows(tap.chunks, options.fillMerges);
+      batches = batchRows(loadXlsRows(tap.chunks, options.fillMerges));
       break;
   }
-  return { format, rows, digest: () => tap.digest(), bytesRead: () => tap.bytesRead() };
+  batches = guardReading(batches, source.fileName, format);
+  return {
+    format,
+    batches,
+    rows: flattenBatches(batches),
+    digest: () => tap.digest(),
+    bytesRead: () => tap.bytesRead(),
+  };
 }

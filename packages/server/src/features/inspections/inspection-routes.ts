@@ -27,6 +27,7 @@ import {
 import { describeInspectionError, type InspectionError } from './inspection-errors.ts';
 import { listInspections, loadInspection } from './inspection-queries.ts';
 import { listFollowUps, listPublicFollowUps, updateFollowUp } from './follow-up-store.ts';
+import { invalidatePublicCache, readThroughPublicCache } from './public-cache.ts';
 import { searchPublicResults } from './public-results.ts';
 import { formatResultsCsv } from './results-csv.ts';
 
@@ -232,6 +233,7 @@ export const inspectionRoutes = [
       const viewer = await loadViewer(ctx, req.user);
       const done = await reviewInspection(ctx.db, req.actor, viewer, req.params.id, req.body, today(ctx));
       if (!done.ok) throw toAppError(done.error);
+      if (done.value.status === 'published') invalidatePublicCache();
       return requireInspection(ctx, viewer, req.params.id);
     },
   }),
@@ -320,6 +322,7 @@ export const inspectionRoutes = [
     handler: async (ctx, req) => {
       const updated = await updateFollowUp(ctx.db, req.actor, requireUser(req.user), req.params.id, req.body);
       if (!updated.ok) throw toAppError(updated.error);
+      if (updated.value.state === 'closed') invalidatePublicCache();
       return updated.value;
     },
   }),
@@ -331,16 +334,18 @@ export const inspectionRoutes = [
       'Published results (抽查结果): search by name or USCC, filter by department, region, result code',
     query: publicQuery,
     handler: async (ctx, req) =>
-      searchPublicResults(ctx.db, {
-        year: req.query.year,
-        search: req.query.q,
-        departmentId: req.query.department,
-        regionCode: req.query.region,
-        code: req.query.code,
-        taskCode: req.query.task,
-        offset: req.query.offset,
-        limit: req.query.limit,
-      }),
+      readThroughPublicCache(ctx.db, `results:${JSON.stringify(req.query)}`, ctx.now().getTime(), () =>
+        searchPublicResults(ctx.db, {
+          year: req.query.year,
+          search: req.query.q,
+          departmentId: req.query.department,
+          regionCode: req.query.region,
+          code: req.query.code,
+          taskCode: req.query.task,
+          offset: req.query.offset,
+          limit: req.query.limit,
+        }),
+      ),
   }),
   defineRoute<{ format: 'csv' | 'json' }, z.infer<typeof publicQuery>, unknown, FileResponse>({
     method: 'GET',
@@ -388,12 +393,18 @@ export const inspectionRoutes = [
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
     handler: async (ctx, req) => ({
-      followUps: await listPublicFollowUps(ctx.db, {
-        year: req.query.year,
-        search: req.query.q,
-        offset: req.query.offset,
-        limit: req.query.limit,
-      }),
+      followUps: await readThroughPublicCache(
+        ctx.db,
+        `follow-ups:${JSON.stringify(req.query)}`,
+        ctx.now().getTime(),
+        () =>
+          listPublicFollowUps(ctx.db, {
+            year: req.query.year,
+            search: req.query.q,
+            offset: req.query.offset,
+            limit: req.query.limit,
+          }),
+      ),
     }),
   }),
 ];

@@ -28,6 +28,7 @@ import { importItems } from '../imports/import-items.ts';
 import { importObjects } from '../imports/import-objects.ts';
 import type { ImportResult } from '../imports/import-types.ts';
 import { listRegisterFields, previewRegisterFile } from '../imports/preview-register-file.ts';
+import { UnreadableFileError } from '../imports/read-sheet-rows.ts';
 import { writeImportReport } from '../imports/write-import-report.ts';
 import { findPlanSummary } from '../plans/plan-queries.ts';
 import { yearParamsSchema } from '../plans/plan-schemas.ts';
@@ -236,7 +237,13 @@ export const registerRoutes = [
     handler: async (_ctx, req) => {
       const upload = await readRegisterUpload(req.raw);
       const kind = req.params.kind;
-      const preview = await previewRegisterFile({ fileName: upload.fileName, bytes: upload.bytes }, kind);
+      let preview: Awaited<ReturnType<typeof previewRegisterFile>>;
+      try {
+        preview = await previewRegisterFile({ fileName: upload.fileName, bytes: upload.bytes }, kind);
+      } catch (error) {
+        if (error instanceof UnreadableFileError) throw new AppError('bad_request', error.message);
+        throw error;
+      }
       const fields = listRegisterFields(kind);
       if (preview === null) {
         const required = fields.filter((f) => f.required).map((f) => f.label);

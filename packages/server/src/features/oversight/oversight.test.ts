@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { sql } from 'kysely';
@@ -668,6 +672,65 @@ describe('oversight: progress, drill-down, exports, bulletins, assessment, estim
     expect(published).toBe(report.totals.counts.published);
     expect((await get(zezhou, '/api/oversight/burden?year=2023')).statusCode).toBe(403);
   });
+
+  it('renders the bulletin and the assessment report in LibreOffice (PDF pages, PNG previews in artifacts/)', async (ctx) => {
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+    if (soffice === undefined) {
+      ctx.skip();
+      return;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-oversight-docx-'));
+    const artifacts = path.resolve(import.meta.dirname, '../../../../../artifacts/documents');
+    fs.mkdirSync(artifacts, { recursive: true });
+    try {
+      const bulletin = (
+        await send(office, 'POST', '/api/oversight/bulletins', { year: 2023 })
+      ).json<BulletinDto>();
+      const files = [
+        ['bulletin', `/api/oversight/bulletins/${String(bulletin.id)}/download`],
+        ['assessment-report', '/api/oversight/assessment/2023/report.docx'],
+      ] as const;
+      for (const [name, url] of files) {
+        const res = await get(office, url);
+        expect(res.statusCode, res.body).toBe(200);
+        fs.writeFileSync(path.join(dir, `${name}.docx`), res.rawPayload);
+        execFileSync(
+          soffice,
+          ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, `${name}.docx`)],
+          {
+            timeout: 180_000,
+            stdio: 'ignore',
+          },
+        );
+        const pdf = fs.readFileSync(path.join(dir, `${name}.pdf`));
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        const pages = Number(/\/Type\s*\/Pages[^>]*\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1] ?? '0');
+        expect(pages).toBeGreaterThan(0);
+        fs.copyFileSync(path.join(dir, `${name}.pdf`), path.join(artifacts, `${name}.pdf`));
+        if (fs.existsSync('/usr/bin/pdftoppm')) {
+          execFileSync(
+            '/usr/bin/pdftoppm',
+            [
+              '-png',
+              '-r',
+              '50',
+              '-f',
+              '1',
+              '-l',
+              '2',
+              path.join(dir, `${name}.pdf`),
+              path.join(artifacts, name),
+            ],
+            {
+              timeout: 60_000,
+            },
+          );
+        }
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 400_000);
 
   it('keeps the audit chain intact', async () => {
     const verdict = await verifyAuditChain(t.database.db);

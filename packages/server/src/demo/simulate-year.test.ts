@@ -4,6 +4,9 @@ import { verifyAuditChain } from '../audit/audit-log.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { prepareDatabase } from '../start-server.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
+import { loadAssessment } from '../features/oversight/assessment-store.ts';
+import { issueBulletin } from '../features/oversight/bulletin-store.ts';
+import { loadProgressReport } from '../features/oversight/progress-report.ts';
 import { simulateYear, type SimulationSummary } from './simulate-year.ts';
 
 const ACTOR = { userId: null, role: 'simulation', departmentId: null, requestId: null };
@@ -73,6 +76,40 @@ describe('ssj demo --simulate-year 2023', () => {
       where o.risk_class in ('A', 'D') group by o.risk_class`.execute(h.db);
     const of = new Map(rates.rows.map((r) => [r.risk_class, r.rate]));
     expect(of.get('D') ?? 0).toBeGreaterThan(of.get('A') ?? 1);
+  });
+
+  it('populates the dashboards, a bulletin and the assessment, consistent with the rows (issue "Oversight")', async () => {
+    const when = { year: 2023, asOf: '2023-12-31', today: '2024-01-01' };
+    const city = { regionCode: null, departmentId: null };
+    const report = await loadProgressReport(h.db, when, city);
+    const due = await sql<{ n: number }>`
+      select count(*)::integer as n from draw_targets x join draws d on d.id = x.draw_id
+      where d.id not in (select supersedes_draw_id from draws where supersedes_draw_id is not null)`.execute(
+      h.db,
+    );
+    const published = await sql<{ n: number; late: number }>`
+      select count(*)::integer as n, (count(*) filter (where i.published_on > it.deadline))::integer as late
+      from inspection_tasks it join inspections i on i.id = it.inspection_id where i.status = 'published'`.execute(
+      h.db,
+    );
+    expect(report.totals.counts.due).toBe(due.rows[0]?.n);
+    expect(report.totals.counts.published).toBe(published.rows[0]?.n);
+    expect(report.totals.counts.late).toBe(published.rows[0]?.late);
+    expect(report.totals.counts.overdue).toBeGreaterThan(0);
+    expect(report.totals.completionRate).toBeGreaterThan(0.8);
+    expect(report.departments.filter((d) => d.counts.due > 0).length).toBeGreaterThan(50);
+    const bulletin = await issueBulletin(h.db, ACTOR, {
+      year: 2023,
+      asOf: '2023-12-31',
+      issuedOn: '2024-01-02',
+      kind: 'on_demand',
+      period: null,
+    });
+    expect(bulletin.ok && bulletin.value.totals).toEqual(report.totals.counts);
+    const assessment = await loadAssessment(h.db, 2023, '2023-12-31', city);
+    const ranked = assessment.rows.filter((r) => r.rank !== null);
+    expect(ranked.length).toBeGreaterThan(50);
+    expect(ranked.some((r) => r.grade === '优秀' || r.grade === '良好' || r.grade === '合格')).toBe(true);
   });
 
   it('keeps the audit chain intact and refuses a second simulation of the same year', async () => {

@@ -50,6 +50,8 @@ export async function previewRegisterFile(
 }
 
 /** The fields of a register a file's columns can be mapped to. */
-export function listRegisterFields(kind: ImportFileKind): { key: string; label: string; required: boolean }[] {
+export function listRegisterFields(
+  kind: ImportFileKind,
+): { key: string; label: string; required: boolean }[] {
   return IMPORT_FIELDS[kind].map((f) => ({ key: f.key, label: f.label, required: f.required }));
 }

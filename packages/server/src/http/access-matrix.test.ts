@@ -60,6 +60,10 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/auth/logout': { path: '/api/auth/logout' },
   'GET /api/health': { path: '/api/health' },
   'GET /api/ping': { path: '/api/ping' },
+  'GET /api/registers/:kind/export.xlsx': {
+    path: '/api/registers/inspectors/export.xlsx?region=140525',
+    otherCounty: '/api/registers/inspectors/export.xlsx?region=140522',
+  },
   'GET /api/regions': { path: '/api/regions' },
   'GET /api/departments': { path: '/api/departments' },
   'GET /api/public/overview': { path: '/api/public/overview' },
@@ -233,7 +237,9 @@ const SAMPLES: Record<string, Sample> = {
     path: '/api/risk/tilt/2023/tasks/JC2023-133',
     body: { enabled: false },
   },
-  'GET /api/risk/tilt/:year/tasks/:code/allocation': { path: '/api/risk/tilt/2023/tasks/JC2023-133/allocation' },
+  'GET /api/risk/tilt/:year/tasks/:code/allocation': {
+    path: '/api/risk/tilt/2023/tasks/JC2023-133/allocation',
+  },
 };
 
 describe('access matrix: every route × every role', () => {

@@ -25,8 +25,12 @@ export const EXPORT_HEADERS = [
   '所属区域',
 ] as const;
 
-/** Writes every object to `output` as .xlsx; returns the number of objects written. */
-export async function exportObjectsXlsx(db: Kysely<Database>, output: Writable): Promise<number> {
+/** Writes every object (of one region when given) to `output` as .xlsx; returns the number of objects written. */
+export async function exportObjectsXlsx(
+  db: Kysely<Database>,
+  output: Writable,
+  regionCode: string | null = null,
+): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
@@ -43,8 +47,9 @@ export async function exportObjectsXlsx(db: Kysely<Database>, output: Writable):
   let lastId = 0;
   let written = 0;
   for (;;) {
-    const page = await db
-      .selectFrom('objects')
+    let query = db.selectFrom('objects');
+    if (regionCode !== null) query = query.where('region_code', '=', regionCode);
+    const page = await query
       .select([
         'id',
         'uscc',

@@ -30,6 +30,8 @@ import type { ImportResult } from '../imports/import-types.ts';
 import { listRegisterFields, previewRegisterFile } from '../imports/preview-register-file.ts';
 import { UnreadableFileError } from '../imports/read-sheet-rows.ts';
 import { writeImportReport } from '../imports/write-import-report.ts';
+import { exportObjectsXlsx } from '../imports/export-objects.ts';
+import { collectBytes, exportInspectorsXlsx, exportItemsXlsx } from '../imports/export-registers.ts';
 import { findPlanSummary } from '../plans/plan-queries.ts';
 import { yearParamsSchema } from '../plans/plan-schemas.ts';
 import { findImportReport, keepImportReport } from './import-report-cache.ts';
@@ -144,7 +146,40 @@ function runImport(kind: RegisterKind, ...args: Parameters<typeof importObjects>
   }
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const EXPORT_NAMES: Readonly<Record<RegisterKind, string>> = {
+  objects: '检查对象名录库',
+  inspectors: '执法检查人员名录库',
+  items: '随机抽查事项清单',
+};
+
 export const registerRoutes = [
+  defineRoute<{ kind: RegisterKind }, { region?: string | undefined }, unknown, FileResponse>({
+    method: 'GET',
+    url: '/api/registers/:kind/export.xlsx',
+    access: { kind: 'staff', roles: ['office_admin', 'department_admin', 'auditor'], jurisdiction: 'read' },
+    summary:
+      'A register as .xlsx in the layout its importer reads back (objects without the sealed risk class); a county user its own region',
+    params: z.object({ kind: z.enum(['objects', 'inspectors', 'items']) }),
+    query: z.object({
+      region: z
+        .string()
+        .regex(/^\d{6}$/)
+        .optional(),
+    }),
+    region: (_ctx, req) => Promise.resolve(req.query.region ?? null),
+    handler: async (ctx, req) => {
+      const region = defaultRegionOf(requireUser(req.user), req.query.region) ?? null;
+      const bytes = await collectBytes((output) =>
+        req.params.kind === 'objects'
+          ? exportObjectsXlsx(ctx.db, output, region)
+          : req.params.kind === 'inspectors'
+            ? exportInspectorsXlsx(ctx.db, output, region)
+            : exportItemsXlsx(ctx.db, output, region),
+      );
+      return new FileResponse(XLSX_TYPE, `${EXPORT_NAMES[req.params.kind]}-${region ?? '全市'}.xlsx`, bytes);
+    },
+  }),
   defineRoute<unknown, ObjectQuery, unknown, ObjectPageDto>({
     method: 'GET',
     url: '/api/objects',

@@ -1,5 +1,5 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { QueryErrorAlert } from '../../layout/query-error-alert.tsx';
 import { planRegionLabel } from '../../plan/plan-regions.ts';
 import { useSession } from '../../session/use-session.ts';
+import { RegisterExportButton } from './register-export-button.tsx';
 
 /** Today as YYYY-MM-DD in the browser's time zone (certificate expiry is a calendar date). */
 function formatToday(): string {
@@ -79,16 +80,19 @@ export function InspectorsPage() {
     <Card
       title={t('inspectors.title')}
       extra={
-        canImport ? (
-          <Button
-            icon={<ImportOutlined />}
-            onClick={() => {
-              void navigate('/app/import/inspectors');
-            }}
-          >
-            {t('inspectors.import')}
-          </Button>
-        ) : null
+        <Space>
+          <RegisterExportButton kind="inspectors" />
+          {canImport ? (
+            <Button
+              icon={<ImportOutlined />}
+              onClick={() => {
+                void navigate('/app/import/inspectors');
+              }}
+            >
+              {t('inspectors.import')}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       <Flex vertical gap="middle">

@@ -1,5 +1,5 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { Button, Card, Collapse, Empty, Flex, Skeleton, Table, Tag } from 'antd';
+import { Button, Card, Collapse, Empty, Flex, Skeleton, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { useApiQuery } from '../../api/use-api-query.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { QueryErrorAlert } from '../../layout/query-error-alert.tsx';
 import { useSession } from '../../session/use-session.ts';
+import { RegisterExportButton } from './register-export-button.tsx';
 
 /** `/app/items` 事项清单: the published item list 随机抽查事项清单 (DOMAIN.md §2), grouped by department. */
 export function ItemsPage() {
@@ -50,16 +51,19 @@ export function ItemsPage() {
     <Card
       title={t('items.title')}
       extra={
-        canImport ? (
-          <Button
-            icon={<ImportOutlined />}
-            onClick={() => {
-              void navigate('/app/import/items');
-            }}
-          >
-            {t('items.import')}
-          </Button>
-        ) : null
+        <Space>
+          <RegisterExportButton kind="items" />
+          {canImport ? (
+            <Button
+              icon={<ImportOutlined />}
+              onClick={() => {
+                void navigate('/app/import/items');
+              }}
+            >
+              {t('items.import')}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       {items.state.status === 'loading' ? <Skeleton active /> : null}

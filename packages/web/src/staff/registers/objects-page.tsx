@@ -1,5 +1,5 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { QueryErrorAlert } from '../../layout/query-error-alert.tsx';
 import { planRegionLabel, planRegions } from '../../plan/plan-regions.ts';
 import { useSession } from '../../session/use-session.ts';
+import { RegisterExportButton } from './register-export-button.tsx';
 
 const OBJECT_KINDS: readonly ObjectKind[] = [
   'enterprise',
@@ -101,17 +102,20 @@ export function ObjectsPage() {
     <Card
       title={t('objects.title')}
       extra={
-        canImport ? (
-          <Button
-            icon={<ImportOutlined />}
-            data-testid="objects-import"
-            onClick={() => {
-              void navigate('/app/import/objects');
-            }}
-          >
-            {t('objects.import')}
-          </Button>
-        ) : null
+        <Space>
+          <RegisterExportButton kind="objects" />
+          {canImport ? (
+            <Button
+              icon={<ImportOutlined />}
+              data-testid="objects-import"
+              onClick={() => {
+                void navigate('/app/import/objects');
+              }}
+            >
+              {t('objects.import')}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       <Flex vertical gap="middle">

@@ -981,6 +981,16 @@ export interface RiskTiltComparisonDto {
   tilted: RiskDetectionRowDto;
   /** Tilted rate ÷ control rate (null without a control result). */
   lift: number | null;
+  /** Every target of the tilted draws (tilted strata and control together). */
+  all: RiskDetectionRowDto;
+  /**
+   * The detection rate uniform draws of the same frames and sizes would have had, estimated from every stratum
+   * (Σ W_h p̂_h per draw, W_h = N_h / N; DOMAIN.md §5): far more precise than the control sample alone. Null for
+   * sectors (a domain inside strata).
+   */
+  uniformEstimate: number | null;
+  /** `all` rate ÷ `uniformEstimate`: how much more the tilted draws found than uniform ones would have. */
+  estimatedLift: number | null;
 }
 
 /** GET /api/risk/report?year=. */

@@ -107,6 +107,11 @@ describe.skipIf(onPostgres)(
         const users = (db: typeof copy.db) =>
           db.selectFrom('users').select(['username', 'password_hash']).orderBy('id').execute();
         expect(await users(copy.db)).toEqual(await users(t.database.db));
+        const tasks = (db: typeof copy.db) =>
+          db.selectFrom('tasks').select(['code', 'name', 'status']).orderBy('code').execute();
+        const original350 = await tasks(t.database.db);
+        expect(original350).toHaveLength(350);
+        expect(await tasks(copy.db)).toEqual(original350);
       } finally {
         await copy.close();
       }

@@ -74,7 +74,8 @@ function formatComparisons(rows: readonly RiskTiltComparisonDto[]): string {
       (r) =>
         `  ${r.label}: model strata ${String(r.tilted.nonCompliant)}/${String(r.tilted.inspections)} ${percent(r.tilted.rate)}, ` +
         `control ${String(r.control.nonCompliant)}/${String(r.control.inspections)} ${percent(r.control.rate)}, ` +
-        `lift ${r.lift === null ? '—' : r.lift.toFixed(2)}\n`,
+        `lift ${r.lift === null ? '—' : r.lift.toFixed(2)}; all targets ${percent(r.all.rate)} against ` +
+        `${percent(r.uniformEstimate)} estimated for uniform draws (×${r.estimatedLift === null ? '—' : r.estimatedLift.toFixed(2)})\n`,
     )
     .join('');
 }
@@ -199,4 +200,11 @@ export async function runRiskTiltSimulation(db: DatabaseHandle['db'], year: numb
       line('uniform tasks (not tilted, not risk-based)', d.uniform) +
       line('tasks drawn by official class', d.officialClass),
   );
+  const overall = summary.report.tilt?.overall;
+  if (overall !== undefined)
+    process.stdout.write(
+      `model-tilted draws of the year: ${percent(overall.all.rate)} found against ${percent(overall.uniformEstimate)} ` +
+        `estimated for uniform draws of the same frames (×${overall.estimatedLift === null ? '—' : overall.estimatedLift.toFixed(2)}); ` +
+        `model strata ${percent(overall.tilted.rate)}, control sample ${percent(overall.control.rate)}\n`,
+    );
 }

@@ -120,6 +120,40 @@ describe('buildDrawRecord', () => {
     expect(unsealed.ok).toBe(false);
   });
 
+  it('takes a published frame (hash and sealed hash) as given, and still refuses one that does not match', () => {
+    const published = {
+      ...inputOf().frame,
+      hash: record.frame.hash,
+      sealed: record.frame.sealed,
+    };
+    const same = buildDrawRecord({ ...inputOf(), frame: published });
+    const frozen = buildDrawRecord(inputOf());
+    expect(same.ok && same.value).toEqual(frozen.ok && frozen.value);
+    const unsorted = buildDrawRecord({
+      ...inputOf(),
+      frame: { ...published, ids: [...record.frame.ids].reverse() },
+    });
+    expect(unsorted.ok && unsorted.value.frame).toEqual(record.frame);
+    const moved = buildDrawRecord({ ...inputOf(), frame: { ...published, hash: '0'.repeat(64) } });
+    expect(moved.ok ? null : moved.error.kind).toBe('invalidInput');
+    const resealed = buildDrawRecord({ ...inputOf(), frame: { ...published, sealed: '0'.repeat(64) } });
+    expect(resealed.ok ? null : resealed.error.kind).toBe('invalidInput');
+    const file = strata ?? { salt: '', assignments: [] };
+    const swapped = buildDrawRecord({
+      ...inputOf(),
+      frame: {
+        ...published,
+        strataFile: {
+          ...file,
+          assignments: file.assignments.map((a, i) =>
+            i === 0 ? { ...a, stratum: a.stratum === 'S1' ? 'S2' : 'S1' } : a,
+          ),
+        },
+      },
+    });
+    expect(swapped.ok ? null : swapped.error.kind).toBe('invalidInput');
+  });
+
   it('refuses inspector teams over the cap or off the slots', () => {
     const single = createSampleDraw({ frameSize: 30 });
     const teams = single.record.inspectors;

@@ -105,15 +105,17 @@ function isDataColumn(kind: PlanColumnKind): kind is PlanDataColumn {
 }
 
 /**
- * A cell's text on one line. Control characters go: a cell can carry them (a NUL in a damaged .docx, a bell from a
- * legacy system) and PostgreSQL cannot store a NUL in text at all (fuzzing found it: the import failed in the
- * database instead of reading the cell).
+ * A cell's text on one line. Control characters go and a lone surrogate becomes U+FFFD: a cell can carry them (a
+ * NUL in a damaged .docx, a bell from a legacy system, half a character in a damaged .xls) and PostgreSQL stores
+ * neither (fuzzing found both: the import failed in the database instead of reading the cell).
  */
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+/** A UTF-16 surrogate without its pair: not Unicode, and PostgreSQL refuses it in JSON. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function tidy(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+  return text.replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATE, '\uFFFD').replace(/\s+/g, ' ').trim();
 }
 
 /** The text a data cell contributes, merged cells resolved per column kind (see the file comment). */

@@ -36,6 +36,12 @@ describe('matchesPopulation', () => {
   it('reads broad categories by kind and union categories through their members', () => {
     expect(isInCategory(SHOP, 'street-shop')).toBe(true);
     expect(isInCategory(SHOP, 'annual-report')).toBe(false);
+    // 用人单位 are the units on the labour inspectorate's register, not every family shop.
+    expect(isInCategory(SHOP, 'employer')).toBe(false);
+    expect(isInCategory({ ...SHOP, kind: 'enterprise' }, 'employer')).toBe(true);
+    expect(isInCategory({ ...SHOP, kind: 'institution' }, 'employer')).toBe(true);
+    expect(isInCategory(SHOP, 'tax-case')).toBe(false);
+    expect(isInCategory({ ...SHOP, categoryCodes: ['wholesale', 'tax-case'] }, 'tax-case')).toBe(true);
     expect(isInCategory({ ...SHOP, categoryCodes: ['hotel'] }, 'special-trade')).toBe(true);
     expect(isInCategory(SHOP, 'special-trade')).toBe(false);
     expect(isInCategory(SHOP, 'no-such-category')).toBe(false);

@@ -109,6 +109,32 @@ describe('suggestPopulationRule', () => {
     expect(rule.regionCodes).toEqual(['140500']);
   });
 
+  it("reads 涉嫌税收违法当事人 as the tax bureau's case sources, not every taxpayer", () => {
+    const rule = suggestPopulationRule(
+      '涉嫌税收违法当事人',
+      '140500',
+      '对涉嫌税收违法当事人的双随机抽查',
+      [],
+    );
+    expect(rule.categoryCodes).toEqual(['tax-case']);
+    expect(rule.regionCodes).toEqual(ALL);
+    expect(suggestPopulationRule('全县纳税人', '140525', null, []).categoryCodes).toEqual(['taxpayer']);
+  });
+
+  it('narrows the general wording of the law (机关、团体、企业、事业单位) by the task name', () => {
+    const campus = suggestPopulationRule(
+      '机关、团体、企业、事业单位等',
+      '140502',
+      '2023年全区校园消防安全监督检查',
+      [],
+    );
+    expect(campus.categoryCodes).toEqual(['school']);
+    expect(campus.reasons.some((r) => r.includes('narrowed by the task name'))).toBe(true);
+    expect(
+      suggestPopulationRule('全县机关、团体、企业、事业单位', '140522', '消防监督检查', []).categoryCodes,
+    ).toEqual(['fire-safety-unit']);
+  });
+
   it('flags a scope that disagrees with its task name', () => {
     const rule = suggestPopulationRule('县域内农作物种子经营者', '140524', '对兽药经营单位的双随机抽查', []);
     expect(rule.categoryCodes).toEqual(['crop-seed']);

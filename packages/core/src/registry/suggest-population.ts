@@ -210,7 +210,11 @@ export function suggestPopulationRule(
         ...describeMatches(nameMatches, specificName, 'task name'),
       );
       categoryCodes = specificName;
-    } else if (specificName.length > 0 && specificScope.length > 0 && !areRelated(specificScope, specificName)) {
+    } else if (
+      specificName.length > 0 &&
+      specificScope.length > 0 &&
+      !areRelated(specificScope, specificName)
+    ) {
       low = true;
       reasons.push(`scope and task name disagree (task name suggests ${specificName.join(',')})`);
     }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { collectNamedObjects, generateDemoRegister } from '@ssj/core';
+import { CITY_REGION_CODE, collectNamedObjects, generateDemoRegister } from '@ssj/core';
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import {
@@ -39,20 +39,17 @@ async function loadDemoClerks(db: Kysely<Database>): Promise<(regionCode: string
       DEMO_ACCOUNTS.map((a) => a.username),
     )
     .execute();
-  const actorOf = (username: string): AuditActor | undefined => {
-    const user = users.find((u) => u.username === username);
-    return user === undefined
-      ? undefined
-      : { userId: user.id, role: user.role, departmentId: user.department_id, requestId: null };
-  };
-  const office =
-    actorOf(DEMO_ACCOUNTS.find((a) => a.role === 'office_admin')?.username ?? '') ?? SYSTEM_ACTOR;
+  let office: AuditActor = SYSTEM_ACTOR;
   const byRegion = new Map<string, AuditActor>();
-  for (const account of DEMO_ACCOUNTS) {
-    const actor = actorOf(account.username);
-    if (account.role !== 'department_admin' || actor === undefined) continue;
-    const user = users.find((u) => u.username === account.username);
-    if (user !== undefined && user.region_code !== '140500' && !byRegion.has(user.region_code)) {
+  for (const user of users) {
+    const actor: AuditActor = {
+      userId: user.id,
+      role: user.role,
+      departmentId: user.department_id,
+      requestId: null,
+    };
+    if (user.role === 'office_admin') office = actor;
+    else if (user.role === 'department_admin' && user.region_code !== CITY_REGION_CODE) {
       byRegion.set(user.region_code, actor);
     }
   }

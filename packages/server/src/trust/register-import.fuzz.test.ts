@@ -9,6 +9,8 @@
  * For every case: no exception, an answer within the case limit, a refused import carries at least one error
  * (file-level errors name the file), and row counts before/after show that a refused import stored nothing and a
  * stored one exactly what it reports (plus one audit entry). FUZZ_SEED replays a run; SOAK=N runs N times the cases. */
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,6 +240,17 @@ describe('fuzz: register imports (objects, inspectors, item list, credit-risk hi
           },
         );
       }
+    }
+  });
+
+  // Files that once broke a reader (corpus/), through every import. Under SOAK only: a stalled reader is refused
+  // after 20 s (read-sheet-rows.ts), a looping one after 15 s (read-xls-workbook.ts, whose own test replays that file).
+  it.skipIf(process.env['SOAK'] === undefined)('the corpus of files that once broke a reader', async () => {
+    const rng = createRng(FUZZ_SEED);
+    const dir = path.join(import.meta.dirname, 'corpus');
+    for (const name of fs.readdirSync(dir)) {
+      const bytes = fs.readFileSync(path.join(dir, name));
+      for (const kind of KINDS) await runCase(`${kind} corpus ${name}`, kind, name, bytes, rng);
     }
   });
 

@@ -621,6 +621,7 @@ export const en: Messages = {
   'drawPublish.done': 'Drew and published {count} task batches',
   'drawPublish.failed': 'The draw failed',
   'drawPublish.open': 'Public page',
+  'registers.export': 'Export to Excel',
   'redraw.superseded': 'Superseded by a re-draw',
   'redraw.button': 'Re-draw',
   'redraw.title': 'Re-draw {code} batch {batch}',
@@ -922,6 +923,9 @@ export const en: Messages = {
   'risk.report.col.rate': 'Detection rate',
   'risk.report.col.control': 'Random control',
   'risk.report.col.tilted': 'Model-tilted strata',
+  'risk.report.col.all': 'All targets of the tilted draws',
+  'risk.report.col.uniformEstimate': 'Estimated rate of uniform draws',
+  'risk.report.col.estimatedLift': 'vs uniform',
   'risk.report.col.lift': 'Lift',
   'risk.tilt.title': 'Draws tilted by the model',
   'risk.tilt.help':

@@ -604,6 +604,7 @@ export const zhCn = {
   'drawPublish.done': '已抽取并公示 {count} 个任务批次',
   'drawPublish.failed': '抽取失败',
   'drawPublish.open': '查看公示',
+  'registers.export': '导出 Excel',
   'redraw.superseded': '已被重抽取代',
   'redraw.button': '重抽',
   'redraw.title': '重抽 {code} 第 {batch} 批',
@@ -899,6 +900,9 @@ export const zhCn = {
   'risk.report.col.rate': '检出率',
   'risk.report.col.control': '随机对照组',
   'risk.report.col.tilted': '模型倾斜层',
+  'risk.report.col.all': '倾斜抽取全部目标',
+  'risk.report.col.uniformEstimate': '均匀抽取的估计检出率',
+  'risk.report.col.estimatedLift': '相对均匀抽取',
   'risk.report.col.lift': '提升度',
   'risk.tilt.title': '按模型风险倾斜抽取',
   'risk.tilt.help':

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDrawRecord } from '@ssj/core';
-import { SYSTEM_ACTOR } from '../../audit/audit-log.ts';
+import { canonicalJson, SYSTEM_ACTOR } from '../../audit/audit-log.ts';
 import { verifyAuditChain } from '../../audit/audit-log.ts';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { prepareDatabase } from '../../start-server.ts';
@@ -11,6 +12,7 @@ import { freezeDrawSession } from './freeze-session.ts';
 import { proposeJointVisits } from './joint-visits.ts';
 import { publishDrawSession } from './publish-session.ts';
 import { enterSessionSeed } from './seed-session.ts';
+import { selectFrame, selectFrames } from '../registers/population-store.ts';
 
 const SEED = '31415926535897932384626433';
 
@@ -204,12 +206,13 @@ describe('a draw session on the demo register: freeze → seed → publish → v
   });
 
   it('proposes one joint visit for a target two tasks with overlapping windows drew', async () => {
+    // The city's 100% check of key chemical firms and 阳城's 100% check of its chemical firms share 阳城's key firms.
     const frozen = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
       year: 2023,
       title: 'joint',
       items: [
-        { taskCode: 'JC2023-045', batch: 1 },
-        { taskCode: 'JC2023-046', batch: 1 },
+        { taskCode: 'JC2023-035', batch: 1 },
+        { taskCode: 'JC2023-199', batch: 1 },
       ],
     });
     expect(frozen.ok, JSON.stringify(frozen)).toBe(true);
@@ -220,8 +223,8 @@ describe('a draw session on the demo register: freeze → seed → publish → v
       witnesses: ['甲', '乙'],
     });
     expect((await publishDrawSession(h.db, SYSTEM_ACTOR, frozen.value.sessionId)).ok).toBe(true);
-    const a = await findLiveDraw(h.db, 'JC2023-045', 1);
-    const b = await findLiveDraw(h.db, 'JC2023-046', 1);
+    const a = await findLiveDraw(h.db, 'JC2023-035', 1);
+    const b = await findLiveDraw(h.db, 'JC2023-199', 1);
     const ra = a === null ? null : await loadDrawRecord(h.db, a.id);
     const rb = b === null ? null : await loadDrawRecord(h.db, b.id);
     const inB = new Set(rb?.targets.map((t) => t.id));
@@ -229,7 +232,7 @@ describe('a draw session on the demo register: freeze → seed → publish → v
     expect(both.length).toBeGreaterThan(0);
     const visits = await proposeJointVisits(h.db, 2023, null);
     const proposed = visits.filter(
-      (v) => v.tasks.some((t) => t.code === 'JC2023-045') && v.tasks.some((t) => t.code === 'JC2023-046'),
+      (v) => v.tasks.some((t) => t.code === 'JC2023-035') && v.tasks.some((t) => t.code === 'JC2023-199'),
     );
     expect(proposed.map((v) => v.canonicalId).sort()).toEqual([...both].sort());
     for (const v of visits) {
@@ -240,5 +243,119 @@ describe('a draw session on the demo register: freeze → seed → publish → v
       }
       expect(v.window.fromMonth).toBeLessThanOrEqual(v.window.toMonth);
     }
+  });
+});
+
+describe('the demo plan: every 2023 task confirmed, framed, and drawn in one first-batch session', () => {
+  let h: DatabaseHandle;
+
+  beforeAll(async () => {
+    h = await createTestDatabase();
+    await prepareDatabase(h, { demo: true, demoObjects: 3000 });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function loadLines() {
+    return h.db
+      .selectFrom('task_lines as l')
+      .innerJoin('tasks as t', 't.id', 'l.task_id')
+      .innerJoin('plans as p', 'p.id', 't.plan_id')
+      .leftJoin('task_line_populations as q', 'q.task_line_id', 'l.id')
+      .leftJoin('users as u', 'u.id', 'q.confirmed_by')
+      .select(['t.code', 'l.id', 'q.rule', 'q.frame_size', 'q.confirmed_at', 'u.username'])
+      .where('p.year', '=', 2023)
+      .where('t.status', '=', 'active')
+      .orderBy('l.id')
+      .execute();
+  }
+
+  it('has every line confirmed by a demo clerk (audited like any confirmation) with a non-empty frame', async () => {
+    const lines = await loadLines();
+    expect(new Set(lines.map((l) => l.code)).size).toBe(350);
+    const open = lines.filter(
+      (l) => l.confirmed_at === null || l.username === null || !((l.frame_size ?? 0) > 0),
+    );
+    expect(open.map((l) => l.code)).toEqual([]);
+    expect(new Set(lines.map((l) => l.username))).toEqual(
+      new Set(['office', 'zezhou-scjg', 'yangcheng-scjg']),
+    );
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'actor_user_id'])
+      .where('action', '=', 'population.confirm')
+      .execute();
+    expect(audit.map((a) => a.entity_id).sort()).toEqual(lines.map((l) => String(l.id)).sort());
+    expect(audit.every((a) => a.actor_user_id !== null)).toBe(true);
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true });
+  });
+
+  it('reads every frame of the plan from one pass over the register, as the SQL form of each rule selects it', async () => {
+    const rules = (await loadLines()).flatMap((l) => (l.rule === null ? [] : [l.rule]));
+    const frames = await selectFrames(h.db, rules);
+    for (const [i, rule] of rules.entries()) {
+      const expected = (await selectFrame(h.db, rule))
+        .map((m) => `${m.canonicalId}/${m.riskClass ?? ''}`)
+        .sort();
+      const frame = frames[i] ?? { ids: [], riskClasses: [] };
+      const found = frame.ids.map((id, k) => `${id}/${frame.riskClasses[k] ?? ''}`).sort();
+      expect(found, JSON.stringify(rule)).toEqual(expected);
+    }
+  });
+
+  it('freezes all 350 tasks (batch 1) and publishes records that verify, with enough inspectors for every team', async () => {
+    const tasks = await h.db
+      .selectFrom('tasks')
+      .innerJoin('plans', 'plans.id', 'tasks.plan_id')
+      .select('tasks.code')
+      .where('plans.year', '=', 2023)
+      .where('tasks.status', '=', 'active')
+      .orderBy('tasks.seq')
+      .execute();
+    const frozen = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
+      year: 2023,
+      title: '2023 第一批（全部任务）',
+      items: tasks.map((t) => ({ taskCode: t.code, batch: 1 })),
+    });
+    expect(frozen.ok, JSON.stringify(frozen)).toBe(true);
+    if (!frozen.ok) return;
+    expect(frozen.value.frames).toHaveLength(350);
+    // Non-empty frames; a task 不超过10% of a one-object frame draws nobody on this small register, rightly.
+    expect(frozen.value.frames.filter((f) => f.frameSize === 0)).toEqual([]);
+    expect(frozen.value.frames.filter((f) => f.targets > 0).length).toBeGreaterThan(300);
+    const seeded = await enterSessionSeed(h.db, SYSTEM_ACTOR, frozen.value.sessionId, {
+      digits: '57721566490153286060651209',
+      beacon: null,
+      witnesses: ['甲', '乙'],
+    });
+    expect(seeded.ok).toBe(true);
+    const published = await publishDrawSession(h.db, SYSTEM_ACTOR, frozen.value.sessionId);
+    expect(published.ok, JSON.stringify(published)).toBe(true);
+    if (!published.ok) return;
+    expect(published.value.draws).toHaveLength(350);
+    const stored = new Map(
+      (await h.db.selectFrom('draws').select(['id', 'record_sha256']).execute()).map((d) => [
+        d.id,
+        d.record_sha256,
+      ]),
+    );
+    for (const draw of published.value.draws) {
+      const record = await loadDrawRecord(h.db, draw.drawId);
+      if (record === null) throw new Error(`no record for ${draw.taskCode}`);
+      const strata = await loadStrataFile(h.db, draw.drawId);
+      const checked = verifyDrawRecord(record, strata ?? undefined);
+      expect(checked.ok, `${draw.taskCode}: ${JSON.stringify(checked)}`).toBe(true);
+      expect(record.targets).toHaveLength(draw.targets);
+      for (const team of record.inspectors?.teams ?? [])
+        expect(team.members.length).toBeGreaterThanOrEqual(2);
+      // The stored digest is SHA-256 of the record's canonical JSON, frame ids put back.
+      expect(stored.get(draw.drawId)).toBe(createHash('sha256').update(canonicalJson(record)).digest('hex'));
+    }
+    const rows = await h.db
+      .selectFrom('draw_targets')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(rows.n)).toBe(published.value.draws.reduce((n, d) => n + d.targets, 0));
   });
 });

@@ -328,7 +328,9 @@ function freezeItem(
   // 100% tasks take everyone in every batch; otherwise earlier batches' targets leave the frame.
   const excludedIds = allocation.takesEveryone ? [] : [...earlier].filter((id) => members.has(id));
   const excludedSet = new Set(excludedIds);
-  const ids = sortByCodePoint([...members.keys()].filter((id) => !excludedSet.has(id)));
+  const ids = sortByCodePoint(
+    excludedSet.size === 0 ? [...members.keys()] : [...members.keys()].filter((id) => !excludedSet.has(id)),
+  );
   const salt = tilt?.salt ?? randomBytes(16).toString('hex');
   const labelled = labelStrata(
     allocation.strata.map((s) => s.name),
@@ -339,14 +341,17 @@ function freezeItem(
   const strata = allocation.strata
     .map((s) => ({ name: labelOf.get(s.name) ?? s.name, size: 0, allocation: s.count }))
     .sort((a, b) => compareByCodePoint(a.name, b.name));
-  const sizes = new Map<string, number>();
-  const assignments = ids.map((id) => {
-    const stratum = labelOf.get(tilt?.stratumOf.get(id) ?? stratumOf(members.get(id) ?? null)) ?? '';
-    sizes.set(stratum, (sizes.get(stratum) ?? 0) + 1);
-    return { id, stratum };
-  });
-  for (const s of strata) s.size = sizes.get(s.name) ?? 0;
   const several = strata.length > 1;
+  // The sealed membership is written only when there is something to seal (several strata).
+  const sizes = new Map<string, number>();
+  const assignments = several
+    ? ids.map((id) => {
+        const stratum = labelOf.get(tilt?.stratumOf.get(id) ?? stratumOf(members.get(id) ?? null)) ?? '';
+        sizes.set(stratum, (sizes.get(stratum) ?? 0) + 1);
+        return { id, stratum };
+      })
+    : [];
+  for (const s of strata) s.size = several ? (sizes.get(s.name) ?? 0) : ids.length;
   const frame = freezeFrame({ ids, strata, strataFile: several ? { salt, assignments } : null });
   if (!frame.ok) {
     const message = frame.error.kind === 'invalidInput' ? frame.error.message : 'inconsistent frame';

@@ -269,7 +269,7 @@ function prepareInspectorDraw(
   // Most targets have no recusal: they share one eligibility map; a target with a recusal gets its own.
   const shared = new Map<string, string[]>();
   for (const d of departmentIds) shared.set(String(d), []);
-  for (const p of eligiblePool) shared.get(String(p.departmentId))?.push(String(p.id));
+  for (const p of eligiblePool) shared.get(String(p.departmentId))?.push(p.code);
   const targets: InspectorDrawTarget[] = targetIds.map((targetId) => {
     const objectId = objectIds.get(targetId) ?? -1;
     const conflicts = recusals.conflicts.get(objectId);
@@ -279,7 +279,7 @@ function prepareInspectorDraw(
     for (const d of departmentIds) eligible.set(String(d), []);
     for (const p of eligiblePool) {
       if (conflicts?.has(p.id) === true || earlier?.has(p.id) === true) continue;
-      eligible.get(String(p.departmentId))?.push(String(p.id));
+      eligible.get(String(p.departmentId))?.push(p.code);
     }
     return { targetId, slots, eligible };
   });
@@ -369,7 +369,9 @@ export async function publishDrawSession(
             departmentId: p.department_id,
             certificateExpiresOn: p.certificate_expires_on,
           }));
-    const codes = new Map(pool.map((p) => [String(p.id), p.code]));
+    // The inspector draw ranks by tickets of the public inspector codes (the ids the record publishes), so an
+    // auditor with the register re-runs it exactly; database ids are only for storing the teams.
+    const idOfCode = new Map(pool.map((p) => [p.code, p.id]));
     const names = new Map(
       (departmentIds.length === 0
         ? []
@@ -442,7 +444,7 @@ export async function publishDrawSession(
         // A later frame of the same task in this session (another batch) recuses these teams, as stored ones.
         for (const team of teams.value) {
           const key = `${String(frame.task_id)}/${String(facts.objectIds.get(team.targetId) ?? -1)}`;
-          for (const m of team.members) addTo(facts.recusals.earlier, key, Number(m.inspectorId));
+          for (const m of team.members) addTo(facts.recusals.earlier, key, idOfCode.get(m.inspectorId) ?? -1);
         }
         const several = frame.strata.length > 1;
         const record = buildDrawRecord({
@@ -479,7 +481,7 @@ export async function publishDrawSession(
             teams: teams.value.map((team) => ({
               targetId: team.targetId,
               members: team.members.map((m) => ({
-                inspectorId: codes.get(m.inspectorId) ?? m.inspectorId,
+                inspectorId: m.inspectorId,
                 department: names.get(m.departmentId) ?? m.departmentId,
               })),
             })),
@@ -505,7 +507,7 @@ export async function publishDrawSession(
           members: teams.value.flatMap((team) =>
             team.members.map((m) => ({
               objectId: facts.objectIds.get(team.targetId) ?? -1,
-              inspectorId: Number(m.inspectorId),
+              inspectorId: idOfCode.get(m.inspectorId) ?? -1,
               departmentId: Number(m.departmentId),
               ticket: m.ticket,
             })),

@@ -85,6 +85,10 @@ interface ByteTap {
   readonly head: Uint8Array;
   digest(): string;
   bytesRead(): number;
+  /** When the last byte was handed on (Date.now()), or null while there is more. */
+  endedAt(): number | null;
+  /** When the reader last took a chunk (Date.now()). */
+  lastTakenAt(): number;
 }
 
 /** Hashes and counts the bytes as they pass; reads the first chunk ahead to tell the format. */
@@ -101,18 +105,26 @@ async function tapBytes(source: ImportSource): Promise<ByteTap> {
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head: Uint8Array = first.done === true ? new Uint8Array(0) : toBytes(first.value);
+  let endedAt: number | null = null;
+  let lastTakenAt = Date.now();
   async function* chunks(): AsyncGenerator<Uint8Array> {
-    if (first.done === true) return;
-    count += head.length;
-    hash.update(head);
-    yield head;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done === true) return;
-      const bytes = toBytes(next.value);
-      count += bytes.length;
-      hash.update(bytes);
-      yield bytes;
+    try {
+      if (first.done === true) return;
+      count += head.length;
+      hash.update(head);
+      lastTakenAt = Date.now();
+      yield head;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done === true) return;
+        const bytes = toBytes(next.value);
+        lastTakenAt = Date.now();
+        count += bytes.length;
+        hash.update(bytes);
+        yield bytes;
+      }
+    } finally {
+      endedAt = Date.now();
     }
   }
   return {
@@ -120,6 +132,8 @@ async function tapBytes(source: ImportSource): Promise<ByteTap> {
     head,
     digest: () => (digest ??= hash.digest('hex')),
     bytesRead: () => count,
+    endedAt: () => endedAt,
+    lastTakenAt: () => lastTakenAt,
   };
 }
 
@@ -226,20 +240,41 @@ async function* loadXlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<
   }
 }
 
+/** BIFF8 holds at most 256 columns: a cell beyond is damage. */
+const XLS_MAX_COLUMNS = 256;
+/** Cells a sheet may make the reader walk: every row an .xls can hold (65,536) × 64 columns. More is damage. */
+const XLS_CELL_BUDGET = 65_536 * 64;
+
 /**
- * The range a sheet's cells actually span, within the one it declares: a damaged file can declare far more
- * (fuzzing found A1:AVLS652 — 21 million cells — around 9,401, which took minutes and gigabytes to walk).
+ * Where each row's cells end (its last column; merged continuations included when merges are resolved), measured
+ * from the cells present — not from the range the sheet declares: a damaged file can declare, or scatter a few cells
+ * over, millions of positions (fuzzing found A1:AVLS652 around 9,401 cells, and a stray cell far to the right: each
+ * took a minute or more to walk). Throws when the rows still add up to more than {@link XLS_CELL_BUDGET} cells.
  */
-function usedRange(sheet: XLSX.WorkSheet, declared: XLSX.Range): XLSX.Range {
+function measureXlsRows(
+  sheet: XLSX.WorkSheet,
+  merges: readonly XLSX.Range[],
+): { lastRow: number; widths: Map<number, number> } {
+  const widths = new Map<number, number>();
   let lastRow = -1;
-  let lastColumn = -1;
   for (const key of Object.keys(sheet)) {
     if (key.startsWith('!')) continue;
     const at = XLSX.utils.decode_cell(key);
-    if (at.r > lastRow) lastRow = at.r;
-    if (at.c > lastColumn) lastColumn = at.c;
+    if (at.c >= XLS_MAX_COLUMNS) continue;
+    widths.set(at.r, Math.max(widths.get(at.r) ?? 0, at.c + 1));
+    lastRow = Math.max(lastRow, at.r);
   }
-  return { s: declared.s, e: { r: Math.min(declared.e.r, lastRow), c: Math.min(declared.e.c, lastColumn) } };
+  for (const m of merges) {
+    for (let r = m.s.r; r <= Math.min(m.e.r, lastRow); r++) {
+      widths.set(r, Math.max(widths.get(r) ?? 0, Math.min(m.e.c, XLS_MAX_COLUMNS - 1) + 1));
+    }
+  }
+  let cells = 0;
+  for (const width of widths.values()) cells += width;
+  if (cells > XLS_CELL_BUDGET) {
+    throw new Error(`the sheet spreads over ${String(cells)} cells, more than any register (damaged)`);
+  }
+  return { lastRow, widths };
 }
 
 /**
@@ -254,22 +289,22 @@ async function* loadXlsRows(
   const workbook = await readXlsWorkbook(bytes, { cellDates: false, cellHTML: false });
   const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
   if (sheet?.['!ref'] === undefined) return;
-  const range = usedRange(sheet, XLSX.utils.decode_range(sheet['!ref']));
+  const first = XLSX.utils.decode_range(sheet['!ref']).s.r;
+  const merges = fillMerges ? (sheet['!merges'] ?? []) : [];
+  const { lastRow, widths } = measureXlsRows(sheet, merges);
   const masterOf = new Map<string, { r: number; c: number }>();
-  if (fillMerges) {
-    for (const m of sheet['!merges'] ?? []) {
-      for (let r = m.s.r; r <= Math.min(m.e.r, range.e.r); r++)
-        for (let c = m.s.c; c <= Math.min(m.e.c, range.e.c); c++) masterOf.set(`${r},${c}`, m.s);
-    }
+  for (const m of merges) {
+    for (let r = m.s.r; r <= Math.min(m.e.r, lastRow); r++)
+      for (let c = m.s.c; c < Math.min(m.e.c + 1, widths.get(r) ?? 0); c++) masterOf.set(`${r},${c}`, m.s);
   }
   const textAt = (r: number, c: number): string => {
     const cell = sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
     return cell === undefined ? '' : formatCellValue(cell.v);
   };
-  for (let r = range.s.r; r <= range.e.r; r++) {
+  for (let r = first; r <= lastRow; r++) {
     const cells: string[] = [];
     const continued: boolean[] = [];
-    for (let c = 0; c <= range.e.c; c++) {
+    for (let c = 0; c < (widths.get(r) ?? 0); c++) {
       const master = masterOf.get(`${r},${c}`);
       cells.push(master === undefined ? textAt(r, c) : textAt(master.r, master.c));
       continued.push(master !== undefined && master.r < r);
@@ -303,26 +338,87 @@ export class UnreadableFileError extends Error {
   }
 }
 
-/** A row without NUL characters, which PostgreSQL cannot store in text (fuzzing found the import failing on one). */
-function dropNul(row: SheetRow): SheetRow {
-  return row.cells.some((c) => c.includes('\u0000'))
-    ? { ...row, cells: row.cells.map((c) => c.replaceAll('\u0000', '')) }
+/** NUL (which PostgreSQL cannot store in text) and a UTF-16 surrogate without its pair (not valid Unicode). */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** A quick test first (a million-row file): NUL or any surrogate, paired or not. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+
+/**
+ * A row whose cells PostgreSQL can store: NULs dropped, lone surrogates replaced by U+FFFD (fuzzing found the import
+ * failing in the database on both).
+ */
+function cleanRow(row: SheetRow): SheetRow {
+  return row.cells.some((c) => SUSPECT.test(c) && c.search(UNSTORABLE) >= 0)
+    ? { ...row, cells: row.cells.map((c) => c.replace(UNSTORABLE, (m) => (m === '\u0000' ? '' : '\uFFFD'))) }
     : row;
 }
 
 /**
- * The reader's batches, NULs dropped from the cells; a failure of the reader itself (not of the code consuming the
- * rows) is an UnreadableFileError.
+ * The reader's batches, cells cleaned of what PostgreSQL cannot store; a failure of the reader itself (not of the
+ * code consuming the rows), or a reader that stalls, is an UnreadableFileError.
  */
 async function* guardReading(
   batches: AsyncIterable<readonly SheetRow[]>,
   fileName: string,
   format: ImportFormat,
+  input: Pick<ByteTap, 'endedAt' | 'lastTakenAt'>,
 ): AsyncGenerator<readonly SheetRow[]> {
+  const iterator = batches[Symbol.asyncIterator]();
+  let stalled = false;
   try {
-    for await (const batch of batches) yield batch.map(dropNul);
+    for (;;) {
+      const next = await nextUnlessStalled(iterator, input);
+      if (next === 'stalled') {
+        stalled = true;
+        throw new Error('读取停滞，未能读完文件');
+      }
+      if (next.done === true) return;
+      yield next.value.map(cleanRow);
+    }
   } catch (error) {
     throw new UnreadableFileError(fileName, format, error);
+  } finally {
+    // A stalled reader never answers return() either: leave it.
+    if (!stalled) await iterator.return?.();
+  }
+}
+
+/**
+ * How long a reader may go without a row once every byte of the file has reached it. ExcelJS's streaming reader can
+ * wait forever on a damaged .xlsx (fuzzing found one: a promise that never settles, so a request would hang and the
+ * CLI exit without a word). More than the .xls reader's own limit (read-xls-workbook.ts), which reads after the end.
+ */
+const READER_STALL_MS = 20_000;
+/** How long a reader may neither take bytes nor give rows before the end of the file (a whole-file load included). */
+const READER_IDLE_MS = 120_000;
+
+/**
+ * The reader's next batch, or 'stalled' when it has given none for READER_STALL_MS after the file's end, or has
+ * neither taken bytes nor given rows for READER_IDLE_MS.
+ */
+async function nextUnlessStalled(
+  iterator: AsyncIterator<readonly SheetRow[]>,
+  input: Pick<ByteTap, 'endedAt' | 'lastTakenAt'>,
+): Promise<IteratorResult<readonly SheetRow[]> | 'stalled'> {
+  const asked = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const stall = new Promise<'stalled'>((resolve) => {
+    const check = (): void => {
+      const ended = input.endedAt();
+      const now = Date.now();
+      const afterEnd = ended !== null && now - Math.max(asked, ended) >= READER_STALL_MS;
+      const idle = now - Math.max(asked, input.lastTakenAt()) >= READER_IDLE_MS;
+      if (afterEnd || idle) resolve('stalled');
+      else timer = setTimeout(check, 1000);
+    };
+    timer = setTimeout(check, 1000);
+  });
+  try {
+    return await Promise.race([iterator.next(), stall]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -349,7 +445,7 @@ export async function readSheetRows(
       batches = batchRows(loadXlsRows(tap.chunks, options.fillMerges));
       break;
   }
-  batches = guardReading(batches, source.fileName, format);
+  batches = guardReading(batches, source.fileName, format, tap);
   return {
     format,
     batches,

@@ -16,7 +16,7 @@ import type {
   RiskTiltComparisonDto,
   RiskTrainingWindowDto,
 } from '../../api-types.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, DrawFrameStratumRow } from '../../db/schema.ts';
 import { selectRiskFeatures } from './risk-features.ts';
 import { loadRiskModel } from './risk-store.ts';
 
@@ -44,17 +44,85 @@ function add(map: Map<string, Tally>, key: string, bad: boolean): void {
   map.set(key, t);
 }
 
-function compare(key: string, label: string, control: Tally | undefined, tilted: Tally | undefined) {
+function compare(
+  key: string,
+  label: string,
+  control: Tally | undefined,
+  tilted: Tally | undefined,
+  uniformEstimate: number | null = null,
+): RiskTiltComparisonDto {
   const c = toRow(`${key}/control`, '对照组（随机）', control);
   const t = toRow(`${key}/tilted`, '模型倾斜层', tilted);
-  const result: RiskTiltComparisonDto = {
+  const all = toRow(`${key}/all`, '全部目标', {
+    inspections: c.inspections + t.inspections,
+    nonCompliant: c.nonCompliant + t.nonCompliant,
+  });
+  return {
     key,
     label,
     control: c,
     tilted: t,
     lift: c.rate === null || c.rate === 0 || t.rate === null ? null : t.rate / c.rate,
+    all,
+    uniformEstimate,
+    estimatedLift:
+      all.rate === null || uniformEstimate === null || uniformEstimate === 0
+        ? null
+        : all.rate / uniformEstimate,
   };
-  return result;
+}
+
+/** N_h of every stratum (by internal name) of each tilted draw of the year. */
+async function loadTiltedStrataSizes(
+  db: Kysely<Database>,
+  year: number,
+): Promise<Map<number, Map<string, number>>> {
+  const rows = await sql<{ draw_id: number; strata: DrawFrameStratumRow[]; labels: Record<string, string> }>`
+    select d.id as draw_id, f.strata, s.labels
+    from draws d
+    join draw_frames f on f.id = d.frame_id
+    join draw_sealed_strata s on s.frame_id = f.id
+    join tasks t on t.id = d.task_id
+    join plans p on p.id = t.plan_id
+    where p.year = ${year} and f.risk_model_id is not null`.execute(db);
+  return new Map(
+    rows.rows.map((r) => [r.draw_id, new Map(r.strata.map((x) => [r.labels[x.name] ?? x.name, x.size]))]),
+  );
+}
+
+/**
+ * The detection rate uniform draws would have had on the same frames, with the same numbers of published targets:
+ * per draw the stratified estimate Σ W_h x_h / n_h over the strata with a published target (W_h = N_h over those
+ * strata's N), weighted by the draw's published targets. Null when no draw has a published target.
+ */
+function estimateUniformRate(
+  outcomes: readonly TargetOutcome[],
+  sizes: ReadonlyMap<number, ReadonlyMap<string, number>>,
+): number | null {
+  const byDraw = new Map<number, Map<string, Tally>>();
+  for (const o of outcomes) {
+    const strata = byDraw.get(o.draw_id) ?? new Map<string, Tally>();
+    add(strata, o.stratum ?? '', o.bad);
+    byDraw.set(o.draw_id, strata);
+  }
+  let expected = 0;
+  let n = 0;
+  for (const [drawId, strata] of byDraw) {
+    const size = sizes.get(drawId);
+    let weight = 0;
+    let rate = 0;
+    let published = 0;
+    for (const [name, t] of strata) {
+      const N = size?.get(name) ?? 0;
+      weight += N;
+      rate += (N * t.nonCompliant) / t.inspections;
+      published += t.inspections;
+    }
+    if (weight === 0) continue;
+    expected += (published * rate) / weight;
+    n += published;
+  }
+  return n === 0 ? null : expected / n;
 }
 
 const CLASS_LABELS: Readonly<Record<string, string>> = {
@@ -183,13 +251,29 @@ async function compareTiltedDraws(db: Kysely<Database>, year: number): Promise<R
     sectors.set(sector, sector === '' ? '未分类' : (findCategory(sector)?.name ?? sector));
   }
   const draws = new Set(tilted.map((o) => o.draw_id)).size;
+  const sizes = await loadTiltedStrataSizes(db, year);
   return {
     draws,
-    overall: compare('all', '全部倾斜抽取', control.get('all'), model.get('all')),
+    overall: compare(
+      'all',
+      '全部倾斜抽取',
+      control.get('all'),
+      model.get('all'),
+      estimateUniformRate(tilted, sizes),
+    ),
     byTask: [...tasks]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([code, name]) =>
-        compare(`task:${code}`, `${code} ${name}`, control.get(`task:${code}`), model.get(`task:${code}`)),
+        compare(
+          `task:${code}`,
+          `${code} ${name}`,
+          control.get(`task:${code}`),
+          model.get(`task:${code}`),
+          estimateUniformRate(
+            tilted.filter((o) => o.task_code === code),
+            sizes,
+          ),
+        ),
       ),
     bySector: [...sectors]
       .sort(([a], [b]) => a.localeCompare(b))

@@ -6,8 +6,11 @@
  * Held out for evaluation: the latest year when there are results of at least two years (train on the earlier
  * years); with a single year, the last 25% of its rows by inspection day (train on the first 75%), and the
  * evaluation says so. The stored model is the one trained on the training part, so its evaluation is exactly that of
- * the model in use. Band cuts are quantiles of the training scores (top 10% 高, next 20% 中). A new model whose
- * AUC is more than 0.05 below the previous one's is flagged as drift.
+ * the model in use. Band cuts are quantiles of the scores of the register itself as of the day (a fixed
+ * pseudo-random sample of up to 20,000 objects): the top 10% of objects are 高, the next 20% 中, the rest 低, so a
+ * band means the same on an inspection page and in a frame, and a tilted frame has about a tenth of its objects in 高
+ * (cuts from the inspected objects would put nearly every frame member in 低: the inspected are riskier than the
+ * register). A new model whose AUC is more than 0.05 below the previous one's is flagged as drift.
  */
 import { sql, type Kysely } from 'kysely';
 import {
@@ -23,6 +26,9 @@ import {
   suggestRiskBandCuts,
   trainRiskModel,
   type Result,
+  type RiskBandCuts,
+  type RiskFeatures,
+  type RiskModel,
   type RiskRow,
 } from '@ssj/core';
 import type { RiskModelEvaluationDto, RiskTrainingWindowDto } from '../../api-types.ts';
@@ -72,6 +78,28 @@ async function loadLabelRows(db: Kysely<Database>, asOf: string): Promise<LabelR
     group by i.object_id, i.year
     order by min(i.inspected_on), i.object_id, i.year`.execute(db);
   return rows.rows;
+}
+
+/** Objects scored for the band cuts: a fixed pseudo-random sample (by a hash of the canonical id). */
+const CUT_SAMPLE = 20_000;
+
+/** Band cuts at the register's score quantiles (top 10% 高, next 20% 中) as of `asOf`. */
+async function suggestRegisterCuts(
+  db: Kysely<Database>,
+  model: RiskModel,
+  asOf: string,
+): Promise<RiskBandCuts> {
+  const sample = await sql<{ id: number }>`
+    select id from objects where established_on is null or established_on < ${asOf}
+    order by md5(canonical_id) limit ${CUT_SAMPLE}`.execute(db);
+  const features = await selectRiskFeatures(
+    db,
+    sample.rows.map((o) => ({ objectId: o.id, asOf })),
+  );
+  return suggestRiskBandCuts(
+    features.filter((f): f is RiskFeatures => f !== null).map((f) => scoreRiskModel(model, f)),
+    { high: 0.1, medium: 0.2 },
+  );
 }
 
 function countPositives(rows: readonly { violation: 0 | 1 | null }[]): number {
@@ -162,7 +190,7 @@ export async function trainRiskModelFromDatabase(
   const evaluated = evaluateRiskModel(model, testRows);
   if (!evaluated.ok)
     return err({ kind: 'training_failed', message: describeRiskEvaluationProblem(evaluated.error) });
-  const cuts = suggestRiskBandCuts(trainRows.map((r) => scoreRiskModel(model, r)));
+  const cuts = await suggestRegisterCuts(db, model, options.asOf);
   const bands = RISK_BANDS.map((band) => ({ band, rows: 0, positives: 0, rate: null as number | null }));
   for (const row of testRows) {
     const b = bands.find((x) => x.band === classifyRiskBand(scoreRiskModel(model, row), cuts));

@@ -46,6 +46,25 @@ function ComparisonTable({ rows, testId }: { rows: readonly RiskTiltComparisonDt
         `${formatRate(r.tilted.rate)}（${String(r.tilted.nonCompliant)}/${String(r.tilted.inspections)}）`,
     },
     { key: 'lift', title: t('risk.report.col.lift'), align: 'end', render: (_, r) => formatRatio(r.lift) },
+    {
+      key: 'all',
+      title: t('risk.report.col.all'),
+      align: 'end',
+      render: (_, r) =>
+        `${formatRate(r.all.rate)}（${String(r.all.nonCompliant)}/${String(r.all.inspections)}）`,
+    },
+    {
+      key: 'uniform',
+      title: t('risk.report.col.uniformEstimate'),
+      align: 'end',
+      render: (_, r) => formatRate(r.uniformEstimate),
+    },
+    {
+      key: 'estimatedLift',
+      title: t('risk.report.col.estimatedLift'),
+      align: 'end',
+      render: (_, r) => formatRatio(r.estimatedLift),
+    },
   ];
   return (
     <Table<RiskTiltComparisonDto>

@@ -18,7 +18,8 @@ describe('readXlsWorkbook', () => {
     XLSX.utils.book_append_sheet(book, sheet, 'S');
     const bytes = XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer;
     const read = await readXlsWorkbook(bytes, {});
-    expect(read.Sheets['S']?.['A2']?.v).toBe('甲');
+    const cell: XLSX.CellObject | undefined = read.Sheets['S']?.['A2'] as XLSX.CellObject | undefined;
+    expect(cell?.v).toBe('甲');
   });
 
   it('stops a parse that never ends (an endless loop inside SheetJS) at the time limit', async () => {

@@ -22,7 +22,7 @@ describe.skipIf(onPostgres)(
       const report = await runCrashHarness({
         seed: 20261127,
         runs: 3,
-        objectRows: 5000,
+        objectRows: 3000,
         calibrate: 'cached',
         keep: true,
         log: (line) => {

@@ -215,6 +215,12 @@ export async function ensureTemplate(log: (line: string) => void): Promise<strin
   } catch {
     fs.rmSync(building, { recursive: true, force: true }); // another process built it meanwhile
   }
+  // Templates of older schemas are of no use any more (about 45 MB each).
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (/^ssj-crash-template-[0-9a-f]{16}$/.test(name) && name !== path.basename(dir)) {
+      fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    }
+  }
   return dir;
 }
 

@@ -45,7 +45,7 @@ export function csvBytes(rows: readonly (readonly string[])[]): Uint8Array {
  * (the city's own tasks: storing a draft of all 350 tasks takes a second, which a bounded fuzzer spends better on
  * more cases), and the whole notice.
  */
-export function listPlanTextSeeds(lines = 150): { short: SeedFile[]; whole: SeedFile } {
+export function listPlanTextSeeds(lines = 100): { short: SeedFile[]; whole: SeedFile } {
   const whole = { name: path.basename(DEMO_PLAN_NOTICE), bytes: fs.readFileSync(DEMO_PLAN_NOTICE) };
   const shared = readSharedFile('seed/000_bcb4b9be9ee0f30f.txt');
   const cut = (seed: SeedFile): SeedFile => ({

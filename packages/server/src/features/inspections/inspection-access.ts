@@ -16,6 +16,19 @@ export interface InspectionViewer {
  * with one of its inspectors on the team); an inspector the visits whose team it is on.
  */
 export function isVisibleTo(viewer: InspectionViewer) {
+  return (eb: ExpressionBuilder<Database, 'inspections'>) => eb.and([servesLiveDraw(), whoSees(viewer)(eb)]);
+}
+
+/**
+ * A visit still serves a live draw: one whose every task was re-drawn (DOMAIN.md §4.4, the old draw superseded) is
+ * no longer anyone's work; the re-draw's own targets are dispatched as new visits.
+ */
+function servesLiveDraw() {
+  return sql<boolean>`exists (select 1 from inspection_tasks lt where lt.inspection_id = inspections.id
+    and not exists (select 1 from draws s where s.supersedes_draw_id = lt.draw_id))`;
+}
+
+function whoSees(viewer: InspectionViewer) {
   return (eb: ExpressionBuilder<Database, 'inspections'>) => {
     const { user } = viewer;
     switch (user.role) {

@@ -10,6 +10,7 @@ import * as resultSearch from './2026-11-27T16-30-00-result-search.ts';
 import * as oversight from './2026-11-27T17-00-00-oversight.ts';
 import * as riskModels from './2026-11-27T18-00-00-risk-models.ts';
 import * as nameKeyCollation from './2026-11-27T19-00-00-name-key-collation.ts';
+import * as drawStorage from './2026-11-27T20-00-00-draw-storage.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -27,4 +28,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-27T17-00-00-oversight': oversight,
   '2026-11-27T18-00-00-risk-models': riskModels,
   '2026-11-27T19-00-00-name-key-collation': nameKeyCollation,
+  '2026-11-27T20-00-00-draw-storage': drawStorage,
 };

@@ -129,6 +129,49 @@ describe('a draw session on the demo register: freeze → seed → publish → v
     ).rejects.toThrow(/published/);
   });
 
+  it('checks a team member’s references per statement as a foreign key would, and keeps its inspector', async () => {
+    const member = await sql<{ draw_id: number; object_id: number; inspector_id: number; department_id: number }>`
+      select draw_id, object_id, inspector_id, department_id from draw_team_members limit 1`.execute(h.db);
+    const m = member.rows[0];
+    expect(m).toBeDefined();
+    if (m === undefined) return;
+    const stranger = await sql<{ id: number }>`
+      select o.id from objects o
+      where not exists (select 1 from draw_targets t where t.draw_id = ${m.draw_id} and t.object_id = o.id)
+      limit 1`.execute(h.db);
+    const insert = (objectId: number, inspectorId: number, departmentId: number) => sql`
+      insert into draw_team_members (draw_id, object_id, inspector_id, department_id, ticket)
+      values (${m.draw_id}, ${objectId}, ${inspectorId}, ${departmentId}, '0.5')`;
+    // An object the draw did not draw, an inspector or a department that does not exist: refused, nothing stored.
+    await expect(insert(stranger.rows[0]?.id ?? -1, m.inspector_id, m.department_id).execute(h.db)).rejects.toThrow(
+      /names no drawn target, inspector or department/,
+    );
+    await expect(insert(m.object_id, 999_999_999, m.department_id).execute(h.db)).rejects.toThrow(/names no drawn/);
+    const other = await sql<{ id: number }>`
+      select i.id from inspectors i
+      where not exists (select 1 from draw_team_members t
+        where t.draw_id = ${m.draw_id} and t.object_id = ${m.object_id} and t.inspector_id = i.id)
+      limit 1`.execute(h.db);
+    await expect(insert(m.object_id, other.rows[0]?.id ?? -1, 999_999_999).execute(h.db)).rejects.toThrow(
+      /names no drawn/,
+    );
+    const count = await sql<{ n: number }>`
+      select count(*)::integer as n from draw_team_members where draw_id = ${m.draw_id} and ticket = '0.5'`.execute(
+      h.db,
+    );
+    expect(count.rows[0]?.n).toBe(0);
+    // The inspector and the department of a drawn team can be neither deleted nor renumbered.
+    await expect(sql`delete from inspectors where id = ${m.inspector_id}`.execute(h.db)).rejects.toThrow(
+      /on a drawn team/,
+    );
+    await expect(
+      sql`update inspectors set id = 999999999 where id = ${m.inspector_id}`.execute(h.db),
+    ).rejects.toThrow(/on a drawn team/);
+    await expect(sql`delete from departments where id = ${m.department_id}`.execute(h.db)).rejects.toThrow(
+      /on a drawn team|foreign key/,
+    );
+  });
+
   it('refuses to draw the same task batch again, and excludes batch 1 targets from batch 2', async () => {
     const again = await freezeDrawSession(h.db, SYSTEM_ACTOR, {
       year: 2023,

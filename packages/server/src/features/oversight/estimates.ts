@@ -68,11 +68,11 @@ async function loadFrameMembers(
       m as (
         select f.id as frame_id, a.id, a.stratum
         from f join draw_sealed_strata s on s.frame_id = f.id
-        cross join lateral jsonb_to_recordset(s.assignments) as a(id text, stratum text)
+        cross join lateral json_to_recordset(s.assignments) as a(id text, stratum text)
         where jsonb_array_length(f.strata) > 1
         union all
         select f.id as frame_id, e.id, f.strata->0->>'name' as stratum
-        from f cross join lateral jsonb_array_elements_text(f.ids) as e(id)
+        from f cross join lateral json_array_elements_text(f.ids) as e(id)
         where jsonb_array_length(f.strata) <= 1
       )
       select m.frame_id, m.stratum, o.region_code as region, coalesce(o.category_codes->>0, '') as category,
@@ -102,7 +102,7 @@ async function loadTargetStrata(
     ),
     a as (
       select s.frame_id, r.id, r.stratum from draw_sealed_strata s
-      cross join lateral jsonb_to_recordset(s.assignments) as r(id text, stratum text)
+      cross join lateral json_to_recordset(s.assignments) as r(id text, stratum text)
       where s.frame_id in (select frame_id from d)
     )
     select d.id as draw_id, x.canonical_id, a.stratum

@@ -130,7 +130,12 @@ describe('a draw session on the demo register: freeze → seed → publish → v
   });
 
   it('checks a team member’s references per statement as a foreign key would, and keeps its inspector', async () => {
-    const member = await sql<{ draw_id: number; object_id: number; inspector_id: number; department_id: number }>`
+    const member = await sql<{
+      draw_id: number;
+      object_id: number;
+      inspector_id: number;
+      department_id: number;
+    }>`
       select draw_id, object_id, inspector_id, department_id from draw_team_members limit 1`.execute(h.db);
     const m = member.rows[0];
     expect(m).toBeDefined();
@@ -143,10 +148,12 @@ describe('a draw session on the demo register: freeze → seed → publish → v
       insert into draw_team_members (draw_id, object_id, inspector_id, department_id, ticket)
       values (${m.draw_id}, ${objectId}, ${inspectorId}, ${departmentId}, '0.5')`;
     // An object the draw did not draw, an inspector or a department that does not exist: refused, nothing stored.
-    await expect(insert(stranger.rows[0]?.id ?? -1, m.inspector_id, m.department_id).execute(h.db)).rejects.toThrow(
-      /names no drawn target, inspector or department/,
+    await expect(
+      insert(stranger.rows[0]?.id ?? -1, m.inspector_id, m.department_id).execute(h.db),
+    ).rejects.toThrow(/names no drawn target, inspector or department/);
+    await expect(insert(m.object_id, 999_999_999, m.department_id).execute(h.db)).rejects.toThrow(
+      /names no drawn/,
     );
-    await expect(insert(m.object_id, 999_999_999, m.department_id).execute(h.db)).rejects.toThrow(/names no drawn/);
     const other = await sql<{ id: number }>`
       select i.id from inspectors i
       where not exists (select 1 from draw_team_members t

@@ -20,6 +20,7 @@ import { IS_LIVE_DRAW } from './live-draw.ts';
 import { selectFrames, suggestRuleForLine } from '../registers/population-store.ts';
 import type { DrawError } from './draw-errors.ts';
 import { loadTiltedTasks, planRiskTilt, type RiskTiltPlan } from '../risk/risk-tilt.ts';
+import { warmDrawComputer } from './draw-computer.ts';
 
 export interface DrawItem {
   readonly taskCode: string;
@@ -395,6 +396,8 @@ export async function freezeDrawSession(
   actor: AuditActor,
   input: { year: number; title: string; items: readonly DrawItem[] },
 ): Promise<Result<{ sessionId: number; frames: FrozenFrameSummary[] }, DrawError>> {
+  // The draw of this session will run in the draw worker: let it load while the frames are frozen.
+  warmDrawComputer();
   const seen = new Set<string>();
   for (const item of input.items) {
     const key = `${item.taskCode}/${String(item.batch)}`;

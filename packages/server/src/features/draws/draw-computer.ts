@@ -1,0 +1,184 @@
+/**
+ * Where a session's draw is computed: in a worker thread (the default), so that on the embedded database, which runs
+ * on the caller's thread, storing one group of records overlaps computing the next (the machine's second core does
+ * the draw); or on the caller's thread (`SSJ_DRAW_WORKER=0`). Both run draw-computation.ts on the same inputs and
+ * give the same records (draw-computer.test.ts).
+ *
+ * One worker serves the process, one session at a time (a second session waits for the first to release it); it is
+ * started on first use, loads the TypeScript sources through tsx as the `ssj` command does, and does not keep the
+ * process alive while idle.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Result } from '@ssj/core';
+import {
+  createDrawComputation,
+  type DrawnFrame,
+  type FrameText,
+  type TeamContext,
+} from './draw-computation.ts';
+import type { DrawError } from './draw-errors.ts';
+
+type TargetsAnswer = Result<{ frameId: number; targetIds: string[] }[], DrawError>;
+type TeamsAnswer = Result<DrawnFrame[], DrawError>;
+
+/** A session's handle on the draw computation; every call answers in the order made. */
+export interface DrawComputer {
+  drawTargets(seedValue: string, frames: readonly FrameText[]): Promise<TargetsAnswer>;
+  /** `context` with the first call of a session, null after (it is kept). */
+  drawTeams(context: TeamContext | null, frameIds: readonly number[]): Promise<TeamsAnswer>;
+  /** Lets the next session use the worker. */
+  release(): void;
+}
+
+export type DrawRequest =
+  | { readonly seq: number; readonly op: 'begin' }
+  | {
+      readonly seq: number;
+      readonly op: 'targets';
+      readonly seedValue: string;
+      readonly frames: readonly FrameText[];
+    }
+  | {
+      readonly seq: number;
+      readonly op: 'teams';
+      readonly context: TeamContext | null;
+      readonly frameIds: readonly number[];
+    };
+
+export type DrawResponse =
+  | { readonly seq: number; readonly ok: true; readonly value: unknown }
+  | { readonly seq: number; readonly ok: false; readonly message: string };
+
+/** Starts the worker's thread: registers tsx there, then loads draw-worker.ts. */
+const BOOT = `
+const { workerData } = require('node:worker_threads');
+import(workerData.tsx).then((api) => { api.register(); return import(workerData.entry); }).catch((error) => {
+  setImmediate(() => { throw error; });
+});
+`;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+interface DrawThread {
+  readonly worker: Worker;
+  readonly pending: Map<number, Pending>;
+  dead: boolean;
+}
+
+let thread: DrawThread | null = null;
+let seq = 0;
+/** Sessions take the worker one after another. */
+let queue: Promise<void> = Promise.resolve();
+
+/** The URL of tsx's ESM API (`import` condition), which the worker registers before loading TypeScript. */
+function resolveTsxApi(): string {
+  const resolve = (import.meta as { resolve?: (specifier: string) => string }).resolve;
+  if (typeof resolve === 'function') return resolve('tsx/esm/api');
+  // Where import.meta.resolve is missing (a test runner's module loader): the `require` file's ESM twin.
+  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+  return pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href;
+}
+
+function startThread(): DrawThread {
+  const worker = new Worker(BOOT, {
+    eval: true,
+    workerData: {
+      tsx: resolveTsxApi(),
+      entry: new URL('./draw-worker.ts', import.meta.url).href,
+    },
+  });
+  const started: DrawThread = { worker, pending: new Map(), dead: false };
+  const fail = (error: Error): void => {
+    started.dead = true;
+    if (thread === started) thread = null;
+    for (const p of started.pending.values()) p.reject(error);
+    started.pending.clear();
+  };
+  worker.on('message', (response: DrawResponse) => {
+    const p = started.pending.get(response.seq);
+    if (p === undefined) return;
+    started.pending.delete(response.seq);
+    if (started.pending.size === 0) worker.unref();
+    if (response.ok) p.resolve(response.value);
+    else p.reject(new Error(`draw worker: ${response.message}`));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    fail(new Error(`draw worker stopped (exit code ${String(code)})`));
+  });
+  worker.unref();
+  return started;
+}
+
+function ask(t: DrawThread, request: DrawRequest): Promise<unknown> {
+  if (t.dead) return Promise.reject(new Error('draw worker stopped'));
+  return new Promise((resolve, reject) => {
+    t.pending.set(request.seq, { resolve, reject });
+    // While an answer is awaited the worker keeps the process alive (the caller may have nothing else pending).
+    t.worker.ref();
+    t.worker.postMessage(request);
+  });
+}
+
+/**
+ * Starts the worker if it is not running, without waiting for it: called when a session is frozen, so that loading
+ * the draw's code on the other core overlaps the freeze, not the publication.
+ */
+export function warmDrawComputer(): void {
+  if (process.env['SSJ_DRAW_WORKER'] === '0') return;
+  if (thread === null || thread.dead) thread = startThread();
+}
+
+/** A computer on the caller's thread. */
+function openInlineComputer(): DrawComputer {
+  const computation = createDrawComputation();
+  let context: TeamContext | null = null;
+  return {
+    drawTargets: (seedValue, frames) => Promise.resolve(computation.drawTargets(seedValue, frames)),
+    drawTeams: (given, frameIds) => {
+      if (given !== null) context = given;
+      if (context === null) return Promise.reject(new Error('teams asked before the session context'));
+      return Promise.resolve(computation.drawTeams(context, frameIds));
+    },
+    release: () => undefined,
+  };
+}
+
+/** The draw computation for one session: the shared worker (waiting for a session using it), or inline. */
+export async function openDrawComputer(
+  where: 'worker' | 'inline' = process.env['SSJ_DRAW_WORKER'] === '0' ? 'inline' : 'worker',
+): Promise<DrawComputer> {
+  if (where === 'inline') return openInlineComputer();
+  let release!: () => void;
+  const previous = queue;
+  queue = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await previous;
+  try {
+    if (thread === null || thread.dead) thread = startThread();
+    const t = thread;
+    // Not awaited: the worker may still be loading; requests wait in its port, answered in order.
+    ask(t, { seq: ++seq, op: 'begin' }).catch(() => undefined);
+    let released = false;
+    return {
+      drawTargets: async (seedValue, frames) =>
+        (await ask(t, { seq: ++seq, op: 'targets', seedValue, frames })) as TargetsAnswer,
+      drawTeams: async (context, frameIds) =>
+        (await ask(t, { seq: ++seq, op: 'teams', context, frameIds })) as TeamsAnswer,
+      release: () => {
+        if (released) return;
+        released = true;
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -117,14 +117,14 @@ for (let i = 0; i < staffCount; i++) {
 const ids = (
   await sql<{
     canonical_id: string;
-  }>`select canonical_id from inspections where status = 'published' order by (id * 7919) % 100003 limit 3000`.execute(
+  }>`select canonical_id from inspections where status = 'published' order by (id::bigint * 7919) % 100003 limit 3000`.execute(
     db,
   )
 ).rows.map((r) => r.canonical_id);
 const names = (
   await sql<{
     name: string;
-  }>`select o.name from inspections i join objects o on o.id = i.object_id where i.status = 'published' order by (i.id * 104729) % 99991 limit 1000`.execute(
+  }>`select o.name from inspections i join objects o on o.id = i.object_id where i.status = 'published' order by (i.id::bigint * 104729) % 99991 limit 1000`.execute(
     db,
   )
 ).rows.map((r) => r.name);

@@ -1,3 +1,4 @@
+import { invalidatePublicCache, readThroughPublicCache } from '../inspections/public-cache.ts';
 import { z } from 'zod';
 import { CITY_REGION_CODE } from '@ssj/core';
 import type { DrawDto, DrawListItemDto, DrawSessionDto, JointVisitDto } from '../../api-types.ts';
@@ -115,6 +116,8 @@ export const drawRoutes = [
     handler: async (ctx, req) => {
       const published = await publishDrawSession(ctx.db, req.actor, req.params.id);
       if (!published.ok) throw toAppError(published.error);
+      // New draws, and an old one now superseded, on the portal at once.
+      invalidatePublicCache();
       // Each drawn target becomes an inspection for its team (idempotent; redone at start-up if this is cut off).
       await dispatchPublishedDraws(ctx.db, req.actor);
       return requireSession(ctx, req.params.id);
@@ -151,11 +154,12 @@ export const drawRoutes = [
     access: { kind: 'public' },
     summary: 'A published draw: the drawn list with tickets and teams (by public inspector code)',
     params: idParams,
-    handler: async (ctx, req) => {
-      const draw = await loadDraw(ctx.db, req.params.id);
-      if (draw === null) throw new AppError('not_found', `找不到抽取结果 ${req.params.id}`);
-      return draw;
-    },
+    handler: (ctx, req) =>
+      readThroughPublicCache(ctx.db, `draw:${String(req.params.id)}`, ctx.now().getTime(), async () => {
+        const draw = await loadDraw(ctx.db, req.params.id);
+        if (draw === null) throw new AppError('not_found', `找不到抽取结果 ${req.params.id}`);
+        return draw;
+      }),
   }),
   defineRoute<IdParams, unknown, unknown, FileResponse>({
     method: 'GET',

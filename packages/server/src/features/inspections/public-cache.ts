@@ -1,6 +1,7 @@
 /**
  * A small in-process cache of public answers (the portal is read by many and changes only when a result is
- * published): answers are kept for at most 30 s and dropped at once when this process publishes or closes anything.
+ * published): answers are kept for at most 30 s and dropped at once when this process publishes a result, a plan, a
+ * plan change or a draw session, or closes a follow-up.
  * Another process (a second server on the same PostgreSQL) sees its changes after at most the 30 s. Disabled with
  * SSJ_PUBLIC_CACHE=0 (the benchmarks measure both).
  */

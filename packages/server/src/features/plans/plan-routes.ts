@@ -1,3 +1,4 @@
+import { invalidatePublicCache, readThroughPublicCache } from '../inspections/public-cache.ts';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import {
@@ -109,20 +110,27 @@ export const planRoutes = [
       'A published plan (current or an earlier version), its history and its tasks by region or department',
     params: yearParamsSchema,
     query: publicTaskQuery,
-    handler: async (ctx, req) => {
-      const plan = await requirePublishedPlan(ctx, req.params.year);
-      const filter = { regionCode: req.query.region, departmentId: req.query.department };
-      const version = req.query.version;
-      if (version !== undefined && version !== plan.version) {
-        const snapshot = await loadPlanVersionTasks(ctx.db, plan.id, version);
-        if (snapshot === null) throw new AppError('not_found', `没有版本 ${version}`);
-        return {
-          plan: { ...stripId(plan), version },
-          tasks: await toTaskDtos(ctx.db, plan.year, snapshot, filter),
-        };
-      }
-      return { plan: stripId(plan), tasks: await listPlanTasks(ctx.db, plan.id, filter) };
-    },
+    // Read by every portal visitor and changed only by a publication or an approved change (which drop the cache).
+    handler: (ctx, req) =>
+      readThroughPublicCache(
+        ctx.db,
+        `plan:${String(req.params.year)}:${JSON.stringify(req.query)}`,
+        ctx.now().getTime(),
+        async () => {
+          const plan = await requirePublishedPlan(ctx, req.params.year);
+          const filter = { regionCode: req.query.region, departmentId: req.query.department };
+          const version = req.query.version;
+          if (version !== undefined && version !== plan.version) {
+            const snapshot = await loadPlanVersionTasks(ctx.db, plan.id, version);
+            if (snapshot === null) throw new AppError('not_found', `没有版本 ${version}`);
+            return {
+              plan: { ...stripId(plan), version },
+              tasks: await toTaskDtos(ctx.db, plan.year, snapshot, filter),
+            };
+          }
+          return { plan: stripId(plan), tasks: await listPlanTasks(ctx.db, plan.id, filter) };
+        },
+      ),
   }),
   defineRoute<YearParams, unknown, unknown, FileResponse>({
     method: 'GET',
@@ -240,6 +248,7 @@ export const planRoutes = [
     params: yearParamsSchema,
     handler: async (ctx, req) => {
       const result = await publishPlan(ctx.db, req.actor, req.params.year);
+      if (result.ok) invalidatePublicCache();
       if (!result.ok) {
         if (result.error.kind === 'not_found')
           throw new AppError('not_found', `没有 ${req.params.year} 年度计划草稿`);
@@ -376,6 +385,7 @@ export const planRoutes = [
     body: z.object({ reason: z.string().trim().max(2000).optional() }),
     handler: async (ctx, req) => {
       const result = await approveChangeRequest(ctx.db, req.actor, req.params.id, req.body.reason ?? null);
+      if (result.ok) invalidatePublicCache();
       if (!result.ok) {
         throw new AppError(
           result.error.kind === 'not_found' ? 'not_found' : 'conflict',

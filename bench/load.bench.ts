@@ -220,7 +220,9 @@ function pickPublicPath(): string {
       return `/api/public/results?q=${ids[n % ids.length] ?? ''}`;
     case 2: {
       const name = names[n % names.length] ?? '烧烤店';
-      return `/api/public/results?q=${encodeURIComponent(name.slice(2, 7))}`;
+      // A fragment of at least 3 characters (the portal refuses shorter name searches with a 400).
+      const fragment = name.length >= 5 ? name.slice(2, 7) : name.padEnd(3, '店');
+      return `/api/public/results?q=${encodeURIComponent(fragment)}`;
     }
     case 3:
       return `/api/public/results?year=2023&offset=${String((n % 20) * 20)}`;
@@ -232,6 +234,7 @@ function pickPublicPath(): string {
 }
 
 const publicTimes: number[] = [];
+const publicStatuses: Record<string, number> = {};
 const until = performance.now() + seconds * 1000;
 const publicRun = new Promise<autocannon.Result>((resolve, reject) => {
   const instance = autocannon(
@@ -248,8 +251,9 @@ const publicRun = new Promise<autocannon.Result>((resolve, reject) => {
       else resolve(r);
     },
   );
-  instance.on('response', (_client, _status, _bytes, responseTime) => {
+  instance.on('response', (_client, status, _bytes, responseTime) => {
     publicTimes.push(responseTime);
+    if (status >= 300) publicStatuses[String(status)] = (publicStatuses[String(status)] ?? 0) + 1;
   });
 });
 await Promise.all(staff.map((s) => runStaff(s, until)));
@@ -288,6 +292,12 @@ console.log(
         requests: publicResult.requests.total,
         requestsPerSecond: Math.round(publicResult.requests.average),
         errors: publicResult.errors + publicResult.timeouts + publicResult.non2xx,
+        errorKinds: {
+          connection: publicResult.errors - publicResult.timeouts,
+          timeouts: publicResult.timeouts,
+          non2xx: publicResult.non2xx,
+        },
+        statuses: publicStatuses,
         ...percentiles(publicTimes),
       },
       cpu: os.cpus()[0]?.model,

@@ -24,6 +24,26 @@ describe('HTTP foundation: health, sessions, CSRF, roles and jurisdiction', () =
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
+  it('refuses text with a NUL character with a 400 naming the field, before the database sees it', async () => {
+    const query = await t.app.inject({ method: 'GET', url: '/api/public/results?q=abc%00def' });
+    expect(query.statusCode).toBe(400);
+    expect(query.json<{ error: { message: string } }>().error.message).toContain('q');
+    const office = await logInAs(t.app, 'office', DEMO_PASSWORD);
+    const body = await t.app.inject({
+      method: 'POST',
+      url: '/api/plans/2031/draft',
+      headers: { cookie: office.cookie, 'x-csrf-token': office.csrfToken },
+      payload: { title: '计划\u0000', sourceName: 'x.docx', tasks: [] },
+    });
+    expect(body.statusCode).toBe(400);
+    expect(body.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'validation_failed',
+    });
+    expect(body.json<{ error: { message: string } }>().error.message).toContain('title');
+    const plans = await t.database.db.selectFrom('plans').select('id').where('year', '=', 2031).execute();
+    expect(plans).toEqual([]);
+  });
+
   it('refuses a staff route without a session with 401 and a JSON error', async () => {
     for (const url of ['/api/auth/session', '/api/regions/140525/users']) {
       const res = await t.app.inject({ method: 'GET', url });

@@ -17,7 +17,28 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The path of the first string holding a NUL character (U+0000) in a request value, or null. PostgreSQL stores no
+ * NUL in text or jsonb, so such input is refused here with its field named, not by the database with a 500.
+ */
+function findNulPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findNulPath(item, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  const nul = findNulPath(value);
+  if (nul !== null) {
+    const field = nul.join('.') || where;
+    throw new AppError('validation_failed', `请求${where}不符合要求：${field} 含有空字符（U+0000）`, [
+      { path: nul, message: 'contains U+0000' },
+    ]);
+  }
   if (schema === undefined) return value as T;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

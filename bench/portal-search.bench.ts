@@ -104,7 +104,9 @@ const ids = (
   }>`select canonical_id from objects order by (id::bigint * 7919) % 100003 limit 5000`.execute(db)
 ).rows.map((r) => r.canonical_id);
 const names = (
-  await sql<{ name: string }>`select name from objects order by (id::bigint * 104729) % 99991 limit 2000`.execute(db)
+  await sql<{
+    name: string;
+  }>`select name from objects order by (id::bigint * 104729) % 99991 limit 2000`.execute(db)
 ).rows.map((r) => r.name);
 const regions = (await db.selectFrom('regions').select('code').execute()).map((r) => r.code);
 await handle.close();

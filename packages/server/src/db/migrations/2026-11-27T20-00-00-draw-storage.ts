@@ -23,7 +23,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table draw_frames
     alter column ids type json using ids::json,
     alter column excluded type json using excluded::json`.execute(db);
-  await sql`alter table draw_sealed_strata alter column assignments type json using assignments::json`.execute(db);
+  await sql`alter table draw_sealed_strata alter column assignments type json using assignments::json`.execute(
+    db,
+  );
   await sql`alter table draws alter column record type json using record::json`.execute(db);
   await sql`alter table draw_targets add constraint draw_targets_draw_object_key unique (draw_id, object_id)`.execute(
     db,

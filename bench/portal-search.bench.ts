@@ -20,6 +20,7 @@ import { freezeDrawSession } from '../packages/server/src/features/draws/freeze-
 import { publishDrawSession } from '../packages/server/src/features/draws/publish-session.ts';
 import { enterSessionSeed } from '../packages/server/src/features/draws/seed-session.ts';
 import { prepareDatabase } from '../packages/server/src/start-server.ts';
+import { createDatabase, findPgBin, startPostgres, type PgServer } from './temporary-postgres.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const objects = Number(process.env['BENCH_OBJECTS'] ?? '200000');
@@ -27,10 +28,26 @@ const results = Number(process.env['BENCH_RESULTS'] ?? '1000000');
 const seconds = Number(process.env['BENCH_SECONDS'] ?? '30');
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? '100');
 const port = 3900 + (process.pid % 90);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-bench-portal-'));
+// BENCH_DATABASE=postgres (`npm run bench -- portal-postgres`): the same run on a throwaway PostgreSQL server (or
+// DATABASE_URL), which answers searches on every core where PGlite answers them one at a time on the server's thread.
+const onPostgres = process.env['BENCH_DATABASE'] === 'postgres';
+let pgServer: PgServer | null = null;
+let url = process.env['DATABASE_URL'] ?? '';
+if (onPostgres && url === '') {
+  const bin = findPgBin();
+  if (bin === null) {
+    console.log(
+      JSON.stringify({ benchmark: 'portal-result-search', skipped: 'no PostgreSQL and no DATABASE_URL' }),
+    );
+    process.exit(0);
+  }
+  pgServer = await startPostgres(bin);
+  url = await createDatabase(pgServer.url, 'ssj_portal');
+}
+const dataDir = onPostgres ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-bench-portal-'));
 
 const t0 = performance.now();
-const handle = await openDatabase({ kind: 'pglite', dataDir });
+const handle = await openDatabase(dataDir === null ? { kind: 'postgres', url } : { kind: 'pglite', dataDir });
 await prepareDatabase(handle, { demo: true, demoObjects: objects });
 const db = handle.db;
 const perObject = Math.ceil(results / objects);
@@ -114,7 +131,12 @@ const tPrepared = performance.now();
 
 const server = spawn(process.execPath, [path.join(ROOT, 'packages/cli/bin/ssj.js'), 'serve', '--no-demo'], {
   cwd: ROOT,
-  env: { ...process.env, SSJ_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    ...(dataDir === null ? { DATABASE_URL: url } : { SSJ_DATA_DIR: dataDir }),
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const base = `http://127.0.0.1:${String(port)}`;
@@ -176,7 +198,8 @@ const search = await run('search', [
 ]);
 server.kill('SIGINT');
 await new Promise((r) => server.once('exit', r));
-fs.rmSync(dataDir, { recursive: true, force: true });
+if (dataDir !== null) fs.rmSync(dataDir, { recursive: true, force: true });
+pgServer?.stop();
 
 function percentile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;
@@ -197,7 +220,7 @@ console.log(
   JSON.stringify(
     {
       benchmark: 'portal-result-search',
-      database: 'pglite',
+      database: onPostgres ? 'postgres' : 'pglite',
       objects,
       publishedResults: Number(published.n),
       connections,

@@ -368,7 +368,7 @@ function storedRecordOf(record: DrawRecord): unknown {
  * several times faster on a frame of many ids. A key that looks like an array index (JavaScript lists those first,
  * whatever the insertion order) takes the general path.
  */
-export function hashRecord(record: DrawRecord): string {
+function hashRecord(record: DrawRecord): string {
   const sorted = sortKeys(record);
   const text = sorted === INDEX_LIKE_KEY ? canonicalJson(record) : JSON.stringify(sorted);
   return createHash('sha256').update(text).digest('hex');

@@ -15,8 +15,6 @@ import {
 } from './draw-computation.ts';
 import { openDrawComputer, type DrawComputer } from './draw-computer.ts';
 
-export { hashRecord } from './draw-computation.ts';
-
 export interface PublishedDraw {
   readonly drawId: number;
   readonly taskCode: string;

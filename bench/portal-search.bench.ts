@@ -19,6 +19,7 @@ import { openDatabase } from '../packages/server/src/db/database.ts';
 import { freezeDrawSession } from '../packages/server/src/features/draws/freeze-session.ts';
 import { publishDrawSession } from '../packages/server/src/features/draws/publish-session.ts';
 import { enterSessionSeed } from '../packages/server/src/features/draws/seed-session.ts';
+import { vacuumReadModel } from '../packages/server/src/jobs/read-model-maintenance.ts';
 import { prepareDatabase } from '../packages/server/src/start-server.ts';
 import { createDatabase, findPgBin, startPostgres, type PgServer } from './temporary-postgres.ts';
 
@@ -44,73 +45,102 @@ if (onPostgres && url === '') {
   pgServer = await startPostgres(bin);
   url = await createDatabase(pgServer.url, 'ssj_portal');
 }
-const dataDir = onPostgres ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-bench-portal-'));
+// BENCH_DATA_DIR (PGlite only): keep the prepared data directory there and reuse it on the next run (to compare query
+// changes without preparing a million results again); without it a temporary directory is used and removed.
+const keptDir = process.env['BENCH_DATA_DIR'] ?? '';
+const dataDir = onPostgres
+  ? null
+  : keptDir !== ''
+    ? keptDir
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-bench-portal-'));
+const PREPARED_MARK = dataDir === null ? '' : path.join(dataDir, '..', `${path.basename(dataDir)}.prepared`);
+const reuse = keptDir !== '' && fs.existsSync(PREPARED_MARK);
 
 const t0 = performance.now();
-const handle = await openDatabase(dataDir === null ? { kind: 'postgres', url } : { kind: 'pglite', dataDir });
-await prepareDatabase(handle, { demo: true, demoObjects: objects });
+// The server (`ssj serve` with SSJ_DATA_DIR) keeps its PGlite database in the `pglite` folder of its data directory:
+// the data is prepared there. (Until 2026-11-28 it was prepared one level up, so the server searched an empty
+// database of its own: the PGlite figures before that date are void.)
+const handle = await openDatabase(
+  dataDir === null ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+);
 const db = handle.db;
-const perObject = Math.ceil(results / objects);
-// A few real published draws give the results their draw ids (one result per draw and object).
-const tasks = await db
-  .selectFrom('tasks')
-  .select('code')
-  .where('region_code', '=', '140500')
-  .orderBy('seq')
-  .limit(perObject + 4)
-  .execute();
-let drawIds: { id: number; task_id: number; task_code: string }[] = [];
-for (let i = 0; i < tasks.length && drawIds.length < perObject; i++) {
-  const code = tasks[i]?.code ?? '';
-  const frozen = await freezeDrawSession(db, SYSTEM_ACTOR, {
-    year: 2023,
-    title: `bench ${code}`,
-    items: [{ taskCode: code, batch: 1 }],
-  });
-  if (!frozen.ok) continue;
-  await enterSessionSeed(db, SYSTEM_ACTOR, frozen.value.sessionId, {
-    digits: '1234567890123456789012',
-    beacon: null,
-    witnesses: ['甲', '乙'],
-  });
-  const published = await publishDrawSession(db, SYSTEM_ACTOR, frozen.value.sessionId);
-  if (!published.ok) continue;
-  drawIds = await db.selectFrom('draws').select(['id', 'task_id', 'task_code']).orderBy('id').execute();
+if (reuse) {
+  // Migrations added since the directory was prepared (the read model, say) run here; nothing else is written.
+  await prepareDatabase(handle, { demo: false });
+} else {
+  await prepareResults();
 }
-if (drawIds.length < perObject)
-  throw new Error(`bench: only ${String(drawIds.length)} draws for ${String(perObject)} results per object`);
-const department = await db.selectFrom('departments').select('id').orderBy('id').executeTakeFirstOrThrow();
-for (let k = 1; k <= perObject; k++) {
-  const draw = drawIds[k - 1];
-  if (draw === undefined) break;
-  const limit = Math.min(objects, results - (k - 1) * objects);
-  await db.transaction().execute(async (trx) => {
-    await sql`
+async function prepareResults(): Promise<void> {
+  await prepareDatabase(handle, { demo: true, demoObjects: objects });
+  const perObject = Math.ceil(results / objects);
+  // A few real published draws give the results their draw ids (one result per draw and object).
+  const tasks = await db
+    .selectFrom('tasks')
+    .select('code')
+    .where('region_code', '=', '140500')
+    .orderBy('seq')
+    .limit(perObject + 4)
+    .execute();
+  let drawIds: { id: number; task_id: number; task_code: string }[] = [];
+  for (let i = 0; i < tasks.length && drawIds.length < perObject; i++) {
+    const code = tasks[i]?.code ?? '';
+    const frozen = await freezeDrawSession(db, SYSTEM_ACTOR, {
+      year: 2023,
+      title: `bench ${code}`,
+      items: [{ taskCode: code, batch: 1 }],
+    });
+    if (!frozen.ok) continue;
+    await enterSessionSeed(db, SYSTEM_ACTOR, frozen.value.sessionId, {
+      digits: '1234567890123456789012',
+      beacon: null,
+      witnesses: ['甲', '乙'],
+    });
+    const published = await publishDrawSession(db, SYSTEM_ACTOR, frozen.value.sessionId);
+    if (!published.ok) continue;
+    drawIds = await db.selectFrom('draws').select(['id', 'task_id', 'task_code']).orderBy('id').execute();
+  }
+  if (drawIds.length < perObject)
+    throw new Error(
+      `bench: only ${String(drawIds.length)} draws for ${String(perObject)} results per object`,
+    );
+  const department = await db.selectFrom('departments').select('id').orderBy('id').executeTakeFirstOrThrow();
+  for (let k = 1; k <= perObject; k++) {
+    const draw = drawIds[k - 1];
+    if (draw === undefined) break;
+    const limit = Math.min(objects, results - (k - 1) * objects);
+    await db.transaction().execute(async (trx) => {
+      await sql`
       insert into inspections (year, object_id, canonical_id, region_code, responsible_department_id, status,
         window_from, window_to, deadline, method, inspected_on, published_on, published_at, late)
-      select 2023, o.id, o.canonical_id, o.region_code, ${department.id}, 'published', '2023-03-01', '2023-06-30',
+      select 2023, o.id, o.canonical_id, o.region_code, ${department.id}, 'submitted', '2023-03-01', '2023-06-30',
         '2023-07-28', '实地检查', to_char(date '2023-03-01' + ((o.id * 7 + ${k}) % 120), 'YYYY-MM-DD'),
         to_char(date '2023-07-01' + ((o.id + ${k}) % 40), 'YYYY-MM-DD'), now(), ((o.id + ${k}) % 13 = 0)
       from objects o where o.id in (select id from objects order by id limit ${limit})`.execute(trx);
-    await sql`
+      await sql`
       insert into inspection_tasks (inspection_id, draw_id, object_id, task_id, task_code, batch, department_id,
         matters, window_from, window_to, deadline)
       select i.id, ${draw.id}, i.object_id, ${draw.task_id}, ${draw.task_code}, 1, ${department.id},
         '["营业执照（登记证）规范使用情况的检查"]'::jsonb, '2023-03-01', '2023-06-30', '2023-07-28'
       from inspections i where not exists (select 1 from inspection_tasks x where x.inspection_id = i.id)`.execute(
-      trx,
-    );
-    await sql`
+        trx,
+      );
+      await sql`
       insert into inspection_results (inspection_id, task_id, matter, result_codes, non_compliant)
       select it.inspection_id, it.task_id, '营业执照（登记证）规范使用情况的检查',
         case when it.inspection_id % 11 = 0 then '["A"]'::jsonb when it.inspection_id % 37 = 0 then '["6"]'::jsonb
           else '["1"]'::jsonb end,
         it.inspection_id % 11 = 0
       from inspection_tasks it where it.draw_id = ${draw.id}`.execute(trx);
-  });
-  process.stderr.write(`results: ${String(Math.min(results, k * objects))}\n`);
+      // Approval, in bulk: the triggers of migration `public-results` write the portal's read model here.
+      await sql`update inspections set status = 'published' where status = 'submitted'`.execute(trx);
+    });
+    process.stderr.write(`results: ${String(Math.min(results, k * objects))}\n`);
+  }
 }
 await sql`analyze`.execute(db);
+// The read model vacuumed, as PostgreSQL's autovacuum does after a bulk load and the PGlite server does at start and
+// hourly (`read-model-maintenance.ts`): its pages are all-visible, so pages of keys are read from the indexes alone.
+await vacuumReadModel(db);
 const published = await db
   .selectFrom('inspection_tasks')
   .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -127,6 +157,7 @@ const names = (
 ).rows.map((r) => r.name);
 const regions = (await db.selectFrom('regions').select('code').execute()).map((r) => r.code);
 await handle.close();
+if (keptDir !== '' && !reuse) fs.writeFileSync(PREPARED_MARK, new Date().toISOString());
 const tPrepared = performance.now();
 
 const server = spawn(process.execPath, [path.join(ROOT, 'packages/cli/bin/ssj.js'), 'serve', '--no-demo'], {
@@ -198,14 +229,14 @@ const search = await run('search', [
 ]);
 server.kill('SIGINT');
 await new Promise((r) => server.once('exit', r));
-if (dataDir !== null) fs.rmSync(dataDir, { recursive: true, force: true });
+if (dataDir !== null && keptDir === '') fs.rmSync(dataDir, { recursive: true, force: true });
 pgServer?.stop();
 
 function percentile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;
   return +(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0).toFixed(1);
 }
-function summarise({ result: r, times }: Measured): Record<string, number> {
+function summarise({ result: r, times }: Measured): Record<string, number | Record<string, number>> {
   const sorted = [...times].sort((a, b) => a - b);
   return {
     requestsPerSecond: Math.round(r.requests.average),
@@ -214,6 +245,16 @@ function summarise({ result: r, times }: Measured): Record<string, number> {
     p99ms: percentile(sorted, 0.99),
     errors: r.errors + r.timeouts + r.non2xx,
     requests: r.requests.total,
+    // What the errors were: connection errors, time-outs, and answers other than 2xx by status.
+    errorKinds: {
+      connection: r.errors,
+      timeouts: r.timeouts,
+      ...Object.fromEntries(
+        Object.entries(r.statusCodeStats ?? {})
+          .filter(([status]) => !status.startsWith('2'))
+          .map(([status, stat]) => [status, stat.count ?? 0]),
+      ),
+    },
   };
 }
 console.log(

@@ -15,6 +15,7 @@ import { listDepartmentSeeds } from './features/reference/department-seeds.ts';
 import { seedReferenceData } from './features/reference/reference-store.ts';
 import type { AppContext } from './http/app-context.ts';
 import { buildApp } from './http/build-app.ts';
+import { startReadModelMaintenance, vacuumReadModel } from './jobs/read-model-maintenance.ts';
 
 export const VERSION = '0.1.0';
 
@@ -108,6 +109,9 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     if (migrations.length > 0) logger.info({ migrations }, 'migrations applied');
     if (demoPlanTasks > 0) logger.info({ tasks: demoPlanTasks }, 'demo plan 2023 imported and published');
     if (demoObjects > 0) logger.info({ objects: demoObjects }, 'demo register generated');
+    // PGlite has no autovacuum: the read model of the public search is vacuumed before listening, then hourly.
+    if (database.kind === 'pglite') await vacuumReadModel(database.db);
+    const maintenance = startReadModelMaintenance(database.db, database.kind, logger);
     const app = await buildApp(buildContext(database, logger, config), { webDistDir: config.webDistDir });
     const address = await app.listen({ port: config.port, host: config.host });
     // In-app reminders: at start, then checked hourly, run once per China day (idempotent).
@@ -125,6 +129,7 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
         stopped = true;
         await reminders.stop();
         await bulletins.stop();
+        await maintenance.stop();
         await app.close();
         await database.close();
       },

@@ -110,11 +110,19 @@ export function freezeFrame(frame: FrameInput): Result<DrawRecordFrame, BuildDra
   if (!hash.ok) return invalid(hash.error.message);
   return ok({
     algorithm: DRAW_ALGORITHM_VERSION,
-    ids: [...frame.ids].sort(compareByCodePoint),
+    ids: isInCodePointOrder(frame.ids) ? frame.ids.slice() : [...frame.ids].sort(compareByCodePoint),
     strata: frame.strata.map((s) => ({ name: s.name, size: s.size, allocation: s.allocation })),
     sealed,
     hash: hash.value,
   });
+}
+
+/** Whether the ids are distinct and in code-point order (a frozen frame's are: then they need no sort). */
+function isInCodePointOrder(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) {
+    if (compareByCodePoint(ids[i - 1] as string, ids[i] as string) >= 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -136,13 +144,9 @@ function takePublishedFrame(frame: DrawRecordInput['frame']): Result<DrawRecordF
     if (frame.strataFile === null) return invalid('a frame with several strata needs its strata file');
     if (frame.strata.length < 2) return invalid('a frame with one stratum has no strata file');
   }
-  let sorted = true;
-  for (let i = 1; i < frame.ids.length && sorted; i++) {
-    sorted = compareByCodePoint(frame.ids[i - 1] as string, frame.ids[i] as string) < 0;
-  }
   return ok({
     algorithm: DRAW_ALGORITHM_VERSION,
-    ids: sorted ? frame.ids : [...frame.ids].sort(compareByCodePoint),
+    ids: isInCodePointOrder(frame.ids) ? frame.ids : [...frame.ids].sort(compareByCodePoint),
     strata: frame.strata.map((s) => ({ name: s.name, size: s.size, allocation: s.allocation })),
     sealed: frame.sealed ?? null,
     hash: frame.hash ?? '',

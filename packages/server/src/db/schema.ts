@@ -37,6 +37,8 @@ export interface Database {
   inspection_results: InspectionResultTable;
   inspection_reviews: InspectionReviewTable;
   inspection_evidence: InspectionEvidenceTable;
+  public_results: PublicResultTable;
+  public_result_codes: PublicResultCodeTable;
   follow_ups: FollowUpTable;
   calendar_overrides: CalendarOverrideTable;
   calendar_complete_years: CalendarCompleteYearTable;
@@ -99,7 +101,11 @@ export interface DrawFrameTable {
 export interface DrawSealedStrataTable {
   frame_id: number;
   salt: string;
-  assignments: Json<{ id: string; stratum: string }[]>;
+  /**
+   * The sealed stratum label of each frame id: `id_strata[i]` is the stratum of `draw_frames.ids[i]`; empty for a
+   * frame of one stratum (migration `sealed-strata-labels`).
+   */
+  id_strata: Json<string[]>;
   /** Public label → risk class (S1 → A …). */
   labels: Json<Record<string, string>>;
 }
@@ -437,6 +443,41 @@ export interface InspectionTaskTable {
   window_from: string;
   window_to: string;
   deadline: string;
+}
+
+/**
+ * The public result search's read model: one row per task link of a published inspection, written by triggers
+ * (migration `public-results`); never written by the application.
+ */
+export interface PublicResultTable {
+  inspection_id: number;
+  draw_id: number;
+  task_id: number;
+  task_code: string;
+  batch: number;
+  department_id: number;
+  year: number;
+  region_code: string;
+  object_id: number;
+  canonical_id: string;
+  method: string | null;
+  inspected_on: string | null;
+  published_on: string;
+  deadline: string;
+  late: boolean;
+  codes: string[];
+}
+
+/** One row per result code of a `public_results` row, with its ordering columns (the filter by result code). */
+export interface PublicResultCodeTable {
+  code: string;
+  inspection_id: number;
+  draw_id: number;
+  year: number;
+  region_code: string;
+  department_id: number;
+  task_code: string;
+  published_on: string;
 }
 
 export interface InspectionMemberTable {

@@ -67,6 +67,19 @@ describe('ssj demo --simulate-year 2023', () => {
       h.db,
     );
     expect(Number(problems.rows[0]?.n)).toBe(summary.followUps);
+    // The portal's read model, written by the database's triggers, holds exactly the published task results.
+    const model = await sql<{ rows: string; differ: string }>`
+      select (select count(*) from public_results) as rows,
+        (select count(*) from (
+          (select inspection_id, draw_id, codes, published_on from public_result_sources
+           except select inspection_id, draw_id, codes, published_on from public_results)
+          union all
+          (select inspection_id, draw_id, codes, published_on from public_results
+           except select inspection_id, draw_id, codes, published_on from public_result_sources)) d) as differ`.execute(
+      h.db,
+    );
+    expect(Number(model.rows[0]?.rows)).toBeGreaterThan(0);
+    expect(Number(model.rows[0]?.differ)).toBe(0);
   });
 
   it('finds more non-compliance among class D objects than class A (the hidden rule)', async () => {

@@ -495,6 +495,7 @@ export const en: Messages = {
   'results.search': 'Company name or USCC',
   'results.allCodes': 'All results',
   'results.total': '{count} results',
+  'results.totalCapped': 'More than {count} results: narrow the search or download the open data',
   'results.loadFailed': 'Could not load the results',
   'results.none': 'No results match',
   'results.onTime': 'Published on time',

@@ -484,6 +484,7 @@ export const zhCn = {
   'results.search': '企业名称或统一社会信用代码',
   'results.allCodes': '全部检查结果',
   'results.total': '共 {count} 条结果',
+  'results.totalCapped': '超过 {count} 条结果，请缩小范围或下载开放数据',
   'results.loadFailed': '暂时无法获取抽查结果',
   'results.none': '没有符合条件的抽查结果',
   'results.onTime': '按期公示',

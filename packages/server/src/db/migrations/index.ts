@@ -11,6 +11,9 @@ import * as oversight from './2026-11-27T17-00-00-oversight.ts';
 import * as riskModels from './2026-11-27T18-00-00-risk-models.ts';
 import * as nameKeyCollation from './2026-11-27T19-00-00-name-key-collation.ts';
 import * as drawStorage from './2026-11-27T20-00-00-draw-storage.ts';
+import * as publicResults from './2026-11-28T00-00-00-public-results.ts';
+import * as codeCollation from './2026-11-28T01-00-00-code-collation.ts';
+import * as sealedStrataLabels from './2026-11-28T02-00-00-sealed-strata-labels.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -29,4 +32,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-27T18-00-00-risk-models': riskModels,
   '2026-11-27T19-00-00-name-key-collation': nameKeyCollation,
   '2026-11-27T20-00-00-draw-storage': drawStorage,
+  '2026-11-28T00-00-00-public-results': publicResults,
+  '2026-11-28T01-00-00-code-collation': codeCollation,
+  '2026-11-28T02-00-00-sealed-strata-labels': sealedStrataLabels,
 };

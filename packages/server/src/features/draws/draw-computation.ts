@@ -38,8 +38,8 @@ export interface FrameText {
   readonly idsText: string;
   /** JSON `{count, hash, ids}` of the ids excluded as earlier batches' targets. */
   readonly excludedText: string;
-  /** JSON array of `{id, stratum}`, empty with one stratum. */
-  readonly assignmentsText: string;
+  /** JSON array of the sealed stratum of each id, in the order of the ids; empty with one stratum. */
+  readonly idStrataText: string;
 }
 
 /** What a task contributes to its draws: name, ratio text, departments and the window's last month. */
@@ -138,11 +138,20 @@ export function createDrawComputation(): DrawComputation {
     drawTargets(seedValue, list) {
       const answer: { frameId: number; targetIds: string[] }[] = [];
       for (const text of list) {
+        const ids = JSON.parse(text.idsText) as string[];
+        const idStrata = JSON.parse(text.idStrataText) as string[];
+        if (idStrata.length !== 0 && idStrata.length !== ids.length) {
+          return err({
+            kind: 'record_failed',
+            code: text.taskCode,
+            message: 'sealed strata do not match the ids',
+          });
+        }
         const parsed: ParsedFrame = {
           text,
-          ids: JSON.parse(text.idsText) as string[],
+          ids,
           excludedIds: (JSON.parse(text.excludedText) as { ids: string[] }).ids,
-          assignments: JSON.parse(text.assignmentsText) as { id: string; stratum: string }[],
+          assignments: idStrata.map((stratum, i) => ({ id: ids[i] as string, stratum })),
           targets: null,
         };
         const several = text.strata.length > 1;

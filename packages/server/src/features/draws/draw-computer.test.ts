@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { combineSessionSeed, freezeFrame, parseDrawRecord, verifyDrawRecord } from '@ssj/core';
 import type { FrameText, TeamContext } from './draw-computation.ts';
 import { openDrawComputer } from './draw-computer.ts';
+import type { FrameRequest } from './frame-computation.ts';
 
 /** Two frames of one task (batches 1 and 2, the second sealed in two strata) and a small inspector pool. */
 function buildSession(): { frames: FrameText[]; context: Omit<TeamContext, 'objectIds'>; seedValue: string } {
@@ -38,7 +39,7 @@ function buildSession(): { frames: FrameText[]; context: Omit<TeamContext, 'obje
     salt: 'ab'.repeat(16),
     idsText: JSON.stringify(ids),
     excludedText: JSON.stringify({ count: 0, hash: '', ids: [] }),
-    assignmentsText: JSON.stringify(several ? assignments : []),
+    idStrataText: JSON.stringify(several ? assignments.map((a) => a.stratum) : []),
   });
   const pool = Array.from({ length: 14 }, (_, i) => ({
     id: 100 + i,
@@ -150,6 +151,60 @@ describe('the draw computation, in the worker and on the caller’s thread', () 
     for (const [objectId, team] of teamOf(second.value[0]?.members ?? [])) {
       for (const inspector of team) expect(before.get(objectId)?.has(inspector) ?? false).toBe(false);
     }
+  });
+
+  it('freezes the same frames both ways, sealed labels in the order of the ids', async () => {
+    const ids = Array.from({ length: 90 }, (_, i) => `91140500MA${String(5000 - i * 7)}Y`);
+    const request = (batch: number, riskBased: boolean, earlier: string[]): FrameRequest => ({
+      taskCode: 'JC2023-008',
+      riskBased,
+      batch,
+      times: 2,
+      ratioPercent: 10,
+      ratioBound: 'atLeast',
+      minCount: null,
+      // Two rules overlapping: the population is their union.
+      rules: [
+        { ids: ids.slice(0, 60), riskClasses: ids.slice(0, 60).map((_, i) => (i % 3 === 0 ? 'A' : 'C')) },
+        { ids: ids.slice(40), riskClasses: ids.slice(40).map((_, i) => (i % 2 === 0 ? null : 'D')) },
+      ],
+      earlier,
+      tilt: null,
+      salt: 'cd'.repeat(16),
+    });
+    const requests = [request(1, true, []), request(2, false, ids.slice(0, 5))];
+    const freeze = async (where: 'worker' | 'inline') => {
+      const computer = await openDrawComputer(where);
+      try {
+        return await computer.freezeFrames(requests);
+      } finally {
+        computer.release();
+      }
+    };
+    const inWorker = await freeze('worker');
+    const inline = await freeze('inline');
+    expect(inWorker).toEqual(inline);
+    if (!inline.ok) throw new Error(JSON.stringify(inline.error));
+    const [sealed, plain] = inline.value;
+    if (sealed === undefined || plain === undefined) throw new Error('frames');
+    const frameIds = JSON.parse(sealed.idsText) as string[];
+    const idStrata = JSON.parse(sealed.idStrataText) as string[];
+    expect(frameIds).toEqual([...ids].sort());
+    expect(idStrata).toHaveLength(frameIds.length);
+    const rebuilt = freezeFrame({
+      ids: frameIds,
+      strata: sealed.strata,
+      strataFile: {
+        salt: sealed.salt,
+        assignments: frameIds.map((id, i) => ({ id, stratum: idStrata[i] ?? '' })),
+      },
+    });
+    expect(rebuilt.ok && rebuilt.value.hash).toBe(sealed.frameHash);
+    expect(rebuilt.ok && rebuilt.value.sealed).toBe(sealed.sealed);
+    // Batch 2 leaves batch 1's targets out; one stratum, nothing sealed.
+    expect(plain.frameSize).toBe(ids.length - 5);
+    expect(JSON.parse(plain.idStrataText)).toEqual([]);
+    expect(plain.sealed).toBeNull();
   });
 
   it('lets a second session use the worker only when the first has released it', async () => {

@@ -1,12 +1,13 @@
 /**
- * Where a session's draw is computed: in a worker thread (the default), so that on the embedded database, which runs
- * on the caller's thread, storing one group of records overlaps computing the next (the machine's second core does
- * the draw); or on the caller's thread (`SSJ_DRAW_WORKER=0`). Both run draw-computation.ts on the same inputs and
- * give the same records (draw-computer.test.ts).
+ * Where a session's frames are frozen and its draw is computed: in a worker thread (the default), so that on the
+ * embedded database, which runs on the caller's thread, storing one group of frames or records overlaps computing
+ * the next (the machine's second core does the computing); or on the caller's thread (`SSJ_DRAW_WORKER=0`). Both run
+ * frame-computation.ts and draw-computation.ts on the same inputs and give the same frames and records
+ * (draw-computer.test.ts).
  *
- * One worker serves the process, one session at a time (a second session waits for the first to release it); it is
- * started on first use, loads the TypeScript sources through tsx as the `ssj` command does, and does not keep the
- * process alive while idle.
+ * One worker serves the process, one freeze or publication at a time (the next waits for the first to release
+ * it); it is started on first use (a freeze starts it, so that its code loads while the register is read), loads the
+ * TypeScript sources through tsx as the `ssj` command does, and does not keep the process alive while idle.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -19,12 +20,16 @@ import {
   type TeamContext,
 } from './draw-computation.ts';
 import type { DrawError } from './draw-errors.ts';
+import { computeFrames, type ComputedFrame, type FrameRequest } from './frame-computation.ts';
 
+type FramesAnswer = Result<ComputedFrame[], DrawError>;
 type TargetsAnswer = Result<{ frameId: number; targetIds: string[] }[], DrawError>;
 type TeamsAnswer = Result<DrawnFrame[], DrawError>;
 
 /** A session's handle on the draw computation; every call answers in the order made. */
 export interface DrawComputer {
+  /** Freezes these frames (a session's freeze asks group by group). */
+  freezeFrames(requests: readonly FrameRequest[]): Promise<FramesAnswer>;
   drawTargets(seedValue: string, frames: readonly FrameText[]): Promise<TargetsAnswer>;
   /** `context` with the first call of a session, null after (it is kept). */
   drawTeams(context: TeamContext | null, frameIds: readonly number[]): Promise<TeamsAnswer>;
@@ -34,6 +39,7 @@ export interface DrawComputer {
 
 export type DrawRequest =
   | { readonly seq: number; readonly op: 'begin' }
+  | { readonly seq: number; readonly op: 'frames'; readonly requests: readonly FrameRequest[] }
   | {
       readonly seq: number;
       readonly op: 'targets';
@@ -50,6 +56,31 @@ export type DrawRequest =
 export type DrawResponse =
   | { readonly seq: number; readonly ok: true; readonly value: unknown }
   | { readonly seq: number; readonly ok: false; readonly message: string };
+
+/**
+ * Consecutive groups of work items (index ranges) for a computation overlapped with storing: the first group small,
+ * so that storing starts early; then about an eighth of the total weight each; tapering at the end (half of what is
+ * left, down to a thirty-second), because once the last group is computed, storing it is all that is left to wait for.
+ */
+export function groupForOverlap(weights: readonly number[]): [number, number][] {
+  const total = weights.reduce((n, w) => n + w, 0);
+  const groups: [number, number][] = [];
+  let start = 0;
+  let size = 0;
+  let left = total;
+  for (let i = 0; i < weights.length; i++) {
+    size += weights[i] ?? 0;
+    const wanted = groups.length === 0 ? total / 16 : Math.min(total / 8, Math.max(total / 32, left / 2));
+    if (size >= wanted) {
+      groups.push([start, i + 1]);
+      start = i + 1;
+      left -= size;
+      size = 0;
+    }
+  }
+  if (start < weights.length) groups.push([start, weights.length]);
+  return groups;
+}
 
 /** Starts the worker's thread: registers tsx there, then loads draw-worker.ts. */
 const BOOT = `
@@ -125,20 +156,12 @@ function ask(t: DrawThread, request: DrawRequest): Promise<unknown> {
   });
 }
 
-/**
- * Starts the worker if it is not running, without waiting for it: called when a session is frozen, so that loading
- * the draw's code on the other core overlaps the freeze, not the publication.
- */
-export function warmDrawComputer(): void {
-  if (process.env['SSJ_DRAW_WORKER'] === '0') return;
-  if (thread === null || thread.dead) thread = startThread();
-}
-
 /** A computer on the caller's thread. */
 function openInlineComputer(): DrawComputer {
   const computation = createDrawComputation();
   let context: TeamContext | null = null;
   return {
+    freezeFrames: (requests) => Promise.resolve(computeFrames(requests)),
     drawTargets: (seedValue, frames) => Promise.resolve(computation.drawTargets(seedValue, frames)),
     drawTeams: (given, frameIds) => {
       if (given !== null) context = given;
@@ -167,6 +190,8 @@ export async function openDrawComputer(
     ask(t, { seq: ++seq, op: 'begin' }).catch(() => undefined);
     let released = false;
     return {
+      freezeFrames: async (requests) =>
+        (await ask(t, { seq: ++seq, op: 'frames', requests })) as FramesAnswer,
       drawTargets: async (seedValue, frames) =>
         (await ask(t, { seq: ++seq, op: 'targets', seedValue, frames })) as TargetsAnswer,
       drawTeams: async (context, frameIds) =>

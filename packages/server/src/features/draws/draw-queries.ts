@@ -41,12 +41,15 @@ export async function loadStrataFile(
 ): Promise<(StrataFile & { labels: Record<string, string> }) | null> {
   const row = await db
     .selectFrom('draws as d')
+    .innerJoin('draw_frames as f', 'f.id', 'd.frame_id')
     .innerJoin('draw_sealed_strata as s', 's.frame_id', 'd.frame_id')
-    .select(['s.salt', 's.assignments', 's.labels'])
+    .select(['f.ids', 's.salt', 's.id_strata', 's.labels'])
     .where('d.id', '=', drawId)
     .executeTakeFirst();
-  if (row === undefined || row.assignments.length === 0) return null;
-  return { salt: row.salt, assignments: row.assignments, labels: row.labels };
+  if (row === undefined || row.id_strata.length === 0) return null;
+  // The sealed stratum of each frame id is stored in the order of the ids (migration `sealed-strata-labels`).
+  const assignments = row.id_strata.map((stratum, i) => ({ id: row.ids[i] ?? '', stratum }));
+  return { salt: row.salt, assignments, labels: row.labels };
 }
 
 export async function loadDrawSession(db: Kysely<Database>, id: number): Promise<DrawSessionDto | null> {

@@ -1,11 +1,12 @@
 /**
- * The draw worker's thread (started by draw-computer.ts): runs a session's draw computation (draw-computation.ts)
- * message by message, so the thread that holds the database stores one group of records while this one computes the
- * next. Requests are answered in the order they arrive.
+ * The draw worker's thread (started by draw-computer.ts): runs a session's frame freezing (frame-computation.ts) and
+ * draw computation (draw-computation.ts) message by message, so the thread that holds the database stores one group
+ * of frames or records while this one computes the next. Requests are answered in the order they arrive.
  */
 import { parentPort } from 'node:worker_threads';
 import { createDrawComputation, type DrawComputation, type TeamContext } from './draw-computation.ts';
 import type { DrawRequest, DrawResponse } from './draw-computer.ts';
+import { computeFrames } from './frame-computation.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('draw-worker.ts runs only as a worker thread');
@@ -21,6 +22,9 @@ port.on('message', (request: DrawRequest) => {
         computation = createDrawComputation();
         context = null;
         response = { seq: request.seq, ok: true, value: null };
+        break;
+      case 'frames':
+        response = { seq: request.seq, ok: true, value: computeFrames(request.requests) };
         break;
       case 'targets':
         response = {

@@ -1,18 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import {
-  allocateBatch,
-  compareByCodePoint,
-  err,
-  freezeFrame,
-  hashExcludedIds,
-  labelStrata,
-  ok,
-  type BatchAllocation,
-  type PopulationRule,
-  type Result,
-  type RiskClass,
-} from '@ssj/core';
+import { err, ok, type PopulationRule, type Result } from '@ssj/core';
 import { appendAudit, type AuditActor } from '../../audit/audit-log.ts';
 import type { Database } from '../../db/schema.ts';
 import { runResultTransaction } from '../../db/result-transaction.ts';
@@ -20,7 +8,8 @@ import { IS_LIVE_DRAW } from './live-draw.ts';
 import { selectFrames, suggestRuleForLine } from '../registers/population-store.ts';
 import type { DrawError } from './draw-errors.ts';
 import { loadTiltedTasks, planRiskTilt, type RiskTiltPlan } from '../risk/risk-tilt.ts';
-import { warmDrawComputer } from './draw-computer.ts';
+import { groupForOverlap, openDrawComputer, type DrawComputer } from './draw-computer.ts';
+import { mergeRuleMembers, type ComputedFrame, type FrameRequest } from './frame-computation.ts';
 
 export interface DrawItem {
   readonly taskCode: string;
@@ -40,8 +29,6 @@ export interface FrozenFrameSummary {
   readonly targets: number;
   readonly strata: { name: string; size: number; allocation: number }[];
 }
-
-const UNCLASSIFIED = 'unclassified';
 
 /** Frames inserted per statement (each row binds ~17 parameters; a statement may bind at most 65,535). */
 const FRAME_ROWS_PER_INSERT = 500;
@@ -193,16 +180,6 @@ async function loadEarlierTargets(
   return earlier;
 }
 
-/**
- * Sorts ids in code-point order (the frame's order, DOMAIN.md §4.1): JavaScript's default string order when no id
- * holds a character from U+D800 up (the two orders differ only there), which spares a comparator call per step.
- */
-function sortByCodePoint(ids: string[]): string[] {
-  return ids.some((id) => HIGH_CODE_UNIT.test(id)) ? ids.sort(compareByCodePoint) : ids.sort();
-}
-
-const HIGH_CODE_UNIT = /[\uD800-\uFFFF]/;
-
 /** The line whose ratio governs the task's draw: the one demanding the most (ratio, then 不少于N户). */
 function chooseGoverningLine(task: TaskForDraw): TaskForDraw['lines'][number] | undefined {
   const withRatio = task.lines.filter((l) => l.ratioPercent !== null && l.ratioBound !== null);
@@ -221,20 +198,6 @@ interface CheckedItem {
   readonly minCount: number | null;
   readonly live: { id: number } | null;
   readonly redrawReason: string;
-}
-
-/** The frame of one item, ready to store. */
-interface FrozenFrame {
-  readonly item: CheckedItem;
-  readonly summary: FrozenFrameSummary;
-  readonly algorithm: string;
-  readonly ids: readonly string[];
-  readonly sealed: string | null;
-  readonly excluded: { count: number; hash: string; ids: string[] };
-  readonly allocation: BatchAllocation;
-  readonly salt: string;
-  readonly assignments: readonly { id: string; stratum: string }[];
-  readonly labels: Record<string, string>;
 }
 
 /** Checks an item against its task and the draws so far (DOMAIN.md §4.4 re-draws); nothing is read here. */
@@ -278,260 +241,202 @@ function checkItem(
 }
 
 /**
- * The frame of one task batch (DOMAIN.md §4.1): the population less earlier batches' targets, strata by credit-risk
- * class when the task is risk-based, the allocation (core allocateBatch), opaque labels and the sealed membership,
- * and the frame hash.
- */
-function freezeItem(
-  item: CheckedItem,
-  members: ReadonlyMap<string, RiskClass | null>,
-  earlier: ReadonlySet<string>,
-  tilt: RiskTiltPlan | null = null,
-): Result<FrozenFrame, DrawError> {
-  const { task } = item;
-  if (members.size === 0) return err({ kind: 'empty_frame', code: task.code });
-  const stratumOf = (riskClass: RiskClass | null): string =>
-    task.riskBased ? (riskClass ?? UNCLASSIFIED) : 'all';
-  const population = new Map<
-    string,
-    { riskClass: RiskClass | null; population: number; drawnBefore: number }
-  >();
-  for (const [id, riskClass] of members) {
-    const name = stratumOf(riskClass);
-    let entry = population.get(name);
-    if (entry === undefined) {
-      entry = { riskClass: task.riskBased ? riskClass : null, population: 0, drawnBefore: 0 };
-      population.set(name, entry);
-    }
-    entry.population++;
-    if (earlier.has(id)) entry.drawnBefore++;
-  }
-  const strataInput = [...population.entries()]
-    .sort(([a], [b]) => compareByCodePoint(a, b))
-    .map(([name, s]) => ({
-      name,
-      riskClass: s.riskClass,
-      population: s.population,
-      drawnBefore: s.drawnBefore,
-    }));
-  const allocated = allocateBatch({
-    strata: strataInput,
-    ratio: { percent: item.ratioPercent, bound: item.ratioBound },
-    minCount: item.minCount,
-    timesPerYear: item.times,
-    batch: item.batch,
-    riskBased: task.riskBased,
-  });
-  if (!allocated.ok)
-    return err({ kind: 'allocation_failed', code: task.code, message: allocated.error.message });
-  // Issue #9: a task the office tilts by the risk model uses its strata (model bands + uniform control stratum).
-  const allocation = tilt?.allocation ?? allocated.value;
-  // 100% tasks take everyone in every batch; otherwise earlier batches' targets leave the frame.
-  const excludedIds = allocation.takesEveryone ? [] : [...earlier].filter((id) => members.has(id));
-  const excludedSet = new Set(excludedIds);
-  const ids = sortByCodePoint(
-    excludedSet.size === 0 ? [...members.keys()] : [...members.keys()].filter((id) => !excludedSet.has(id)),
-  );
-  const salt = tilt?.salt ?? randomBytes(16).toString('hex');
-  const labelled = labelStrata(
-    allocation.strata.map((s) => s.name),
-    salt,
-  );
-  if (!labelled.ok) return err({ kind: 'record_failed', code: task.code, message: labelled.error.kind });
-  const labelOf = new Map(labelled.value.map((l) => [l.name, l.label]));
-  const strata = allocation.strata
-    .map((s) => ({ name: labelOf.get(s.name) ?? s.name, size: 0, allocation: s.count }))
-    .sort((a, b) => compareByCodePoint(a.name, b.name));
-  const several = strata.length > 1;
-  // The sealed membership is written only when there is something to seal (several strata).
-  const sizes = new Map<string, number>();
-  const assignments = several
-    ? ids.map((id) => {
-        const stratum = labelOf.get(tilt?.stratumOf.get(id) ?? stratumOf(members.get(id) ?? null)) ?? '';
-        sizes.set(stratum, (sizes.get(stratum) ?? 0) + 1);
-        return { id, stratum };
-      })
-    : [];
-  for (const s of strata) s.size = several ? (sizes.get(s.name) ?? 0) : ids.length;
-  const frame = freezeFrame({ ids, strata, strataFile: several ? { salt, assignments } : null });
-  if (!frame.ok) {
-    const message = frame.error.kind === 'invalidInput' ? frame.error.message : 'inconsistent frame';
-    return err({ kind: 'record_failed', code: task.code, message });
-  }
-  const excludedHash = hashExcludedIds(excludedIds);
-  if (!excludedHash.ok) return err({ kind: 'record_failed', code: task.code, message: 'bad excluded ids' });
-  return ok({
-    item,
-    summary: {
-      taskCode: task.code,
-      batch: item.batch,
-      frameHash: frame.value.hash,
-      frameSize: ids.length,
-      targets: allocation.total,
-      strata,
-    },
-    algorithm: frame.value.algorithm,
-    ids: frame.value.ids,
-    sealed: frame.value.sealed,
-    excluded: { count: excludedIds.length, hash: excludedHash.value.hash, ids: excludedIds },
-    allocation,
-    salt,
-    assignments: several ? assignments : [],
-    labels: Object.fromEntries(labelled.value.map((l) => [l.label, l.name])),
-  });
-}
-
-/**
  * Freeze the frames of a draw session (DOMAIN.md §4.1): for each task batch, compute the eligible population from
  * its lines' population rules, leave out earlier batches' targets, split into credit-risk strata when the task is
  * risk-based, allocate (core allocateBatch), label the strata opaquely and seal their membership, hash the frame.
  * Everything is stored in one transaction, before any seed exists; the hashes are public from this moment.
  *
- * Set-based: the tasks, the draws so far and earlier targets are read once for the whole session, and every frame
- * comes from one read of the register (population-store selectFrames), so a 350-task session costs a handful of
- * statements, not a few per task.
+ * Set-based and overlapped: the tasks, the draws so far and earlier targets are read once for the whole session, and
+ * every frame comes from one read of the register (population-store selectFrames), so a 350-task session costs a
+ * handful of statements, not a few per task; the frames themselves (frame-computation.ts) are computed in the draw
+ * worker (draw-computer.ts), group by group, while this thread stores the previous group.
  */
 export async function freezeDrawSession(
   db: Kysely<Database>,
   actor: AuditActor,
   input: { year: number; title: string; items: readonly DrawItem[] },
 ): Promise<Result<{ sessionId: number; frames: FrozenFrameSummary[] }, DrawError>> {
-  // The draw of this session will run in the draw worker: let it load while the frames are frozen.
-  warmDrawComputer();
   const seen = new Set<string>();
   for (const item of input.items) {
     const key = `${item.taskCode}/${String(item.batch)}`;
     if (seen.has(key)) return err({ kind: 'duplicate_item', code: item.taskCode, batch: item.batch });
     seen.add(key);
   }
-  // All or nothing: an item that fails after the session row is written must not leave a half-frozen session.
-  return runResultTransaction(
-    db,
-    async (trx): Promise<Result<{ sessionId: number; frames: FrozenFrameSummary[] }, DrawError>> => {
-      const plan = await trx
-        .selectFrom('plans')
-        .select('id')
-        .where('year', '=', input.year)
-        .where('status', '=', 'published')
-        .executeTakeFirst();
-      if (plan === undefined) return err({ kind: 'no_published_plan', year: input.year });
-      const session = await trx
-        .insertInto('draw_sessions')
-        .values({ year: input.year, title: input.title, status: 'frozen', created_by: actor.userId })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const tasks = await loadTasks(
-        trx,
-        plan.id,
-        input.items.map((i) => i.taskCode),
-      );
-      const live = await findLiveDraws(
-        trx,
-        [...tasks.values()].map((t) => t.id),
-      );
-      const checked: CheckedItem[] = [];
-      for (const item of input.items) {
-        const c = checkItem(item, tasks, live);
-        if (!c.ok) return c;
-        checked.push(c.value);
-      }
-      const rules = checked.flatMap((c) => c.task.rules);
-      const members = await selectFrames(trx, rules);
-      const earlier = await loadEarlierTargets(
-        trx,
-        checked.filter((c) => c.batch > 1).map((c) => c.task.id),
-      );
-      const frozen: FrozenFrame[] = [];
-      // Issue #9 (features/risk/risk-tilt.ts): tasks tilted by the risk model, and the tilt of each such frame.
-      const tiltedTasks = await loadTiltedTasks(
-        trx,
-        checked.map((c) => c.task.id),
-      );
-      const tilts = new Map<FrozenFrame, RiskTiltPlan>();
-      let next = 0;
-      for (const c of checked) {
-        const frame = new Map<string, RiskClass | null>();
-        for (let r = 0; r < c.task.rules.length; r++) {
-          const { ids, riskClasses } = members[next + r] ?? { ids: [], riskClasses: [] };
-          for (let i = 0; i < ids.length; i++) frame.set(ids[i] as string, riskClasses[i] ?? null);
-        }
-        next += c.task.rules.length;
-        const before = new Set(
-          c.batch > 1 ? (earlier.get(c.task.id) ?? []).filter((e) => e.batch < c.batch).map((e) => e.id) : [],
-        );
-        const share = tiltedTasks.get(c.task.id);
-        const tilt =
-          share === undefined
-            ? null
-            : await planRiskTilt(trx, {
-                taskId: c.task.id,
-                members: frame,
-                earlier: before,
-                salt: randomBytes(16).toString('hex'),
-                ratio: { percent: c.ratioPercent, bound: c.ratioBound },
-                minCount: c.minCount,
-                timesPerYear: c.times,
-                batch: c.batch,
-                controlShare: share,
-              });
-        const f = freezeItem(c, frame, before, tilt);
-        if (!f.ok) return f;
-        frozen.push(f.value);
-        if (tilt !== null) tilts.set(f.value, tilt);
-      }
-      const frameIds = new Map<string, number>();
-      for (let i = 0; i < frozen.length; i += FRAME_ROWS_PER_INSERT) {
-        const rows = await trx
-          .insertInto('draw_frames')
-          .values(
-            frozen.slice(i, i + FRAME_ROWS_PER_INSERT).map((f) => ({
-              session_id: session.id,
-              task_id: f.item.task.id,
-              task_code: f.item.task.code,
-              batch: f.item.batch,
-              algorithm: f.algorithm,
-              frame_hash: f.summary.frameHash,
-              id_count: f.ids.length,
-              ids: JSON.stringify(f.ids),
-              strata: JSON.stringify(f.summary.strata),
-              sealed_hash: f.sealed,
-              excluded: JSON.stringify(f.excluded),
-              allocation: JSON.stringify(f.allocation),
-              supersedes_draw_id: f.item.live?.id ?? null,
-              redraw_reason: f.item.live === null ? null : f.item.redrawReason,
-              redraw_approved_by: f.item.live === null ? null : actor.userId,
-              risk_model_id: tilts.get(f)?.modelId ?? null,
-              risk_control_share: tilts.get(f)?.controlShare ?? null,
-            })),
-          )
-          .returning(['id', 'task_id', 'batch'])
-          .execute();
-        for (const r of rows) frameIds.set(`${String(r.task_id)}/${String(r.batch)}`, r.id);
-      }
-      for (let i = 0; i < frozen.length; i += FRAME_ROWS_PER_INSERT) {
-        await trx
-          .insertInto('draw_sealed_strata')
-          .values(
-            frozen.slice(i, i + FRAME_ROWS_PER_INSERT).map((f) => ({
-              frame_id: frameIds.get(`${String(f.item.task.id)}/${String(f.item.batch)}`) ?? -1,
-              salt: f.salt,
-              assignments: JSON.stringify(f.assignments),
-              labels: JSON.stringify(f.labels),
-            })),
-          )
-          .execute();
-      }
-      const frames = frozen.map((f) => f.summary);
-      await appendAudit(trx, actor, {
-        action: 'draw.freeze',
-        entity: 'draw_session',
-        entityId: String(session.id),
-        after: {
-          year: input.year,
-          frames: frames.map((f) => ({ task: f.taskCode, batch: f.batch, hash: f.frameHash })),
-        },
-      });
-      return ok({ sessionId: session.id, frames });
-    },
+  // The worker loads (when it is not running yet) while the register is read.
+  const computer = await openDrawComputer();
+  try {
+    // All or nothing: an item that fails after the session row is written must not leave a half-frozen session.
+    return await runResultTransaction(db, (trx) => freezeInTransaction(trx, computer, actor, input));
+  } finally {
+    computer.release();
+  }
+}
+
+async function freezeInTransaction(
+  trx: Transaction<Database>,
+  computer: DrawComputer,
+  actor: AuditActor,
+  input: { year: number; title: string; items: readonly DrawItem[] },
+): Promise<Result<{ sessionId: number; frames: FrozenFrameSummary[] }, DrawError>> {
+  const plan = await trx
+    .selectFrom('plans')
+    .select('id')
+    .where('year', '=', input.year)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  if (plan === undefined) return err({ kind: 'no_published_plan', year: input.year });
+  const session = await trx
+    .insertInto('draw_sessions')
+    .values({ year: input.year, title: input.title, status: 'frozen', created_by: actor.userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const tasks = await loadTasks(
+    trx,
+    plan.id,
+    input.items.map((i) => i.taskCode),
   );
+  const live = await findLiveDraws(
+    trx,
+    [...tasks.values()].map((t) => t.id),
+  );
+  const checked: CheckedItem[] = [];
+  for (const item of input.items) {
+    const c = checkItem(item, tasks, live);
+    if (!c.ok) return c;
+    checked.push(c.value);
+  }
+  const rules = checked.flatMap((c) => c.task.rules);
+  const members = await selectFrames(trx, rules);
+  const earlier = await loadEarlierTargets(
+    trx,
+    checked.filter((c) => c.batch > 1).map((c) => c.task.id),
+  );
+  // Issue #9 (features/risk/risk-tilt.ts): tasks tilted by the risk model, and the tilt of each such frame.
+  const tiltedTasks = await loadTiltedTasks(
+    trx,
+    checked.map((c) => c.task.id),
+  );
+  const requests: FrameRequest[] = [];
+  const tilts: (RiskTiltPlan | null)[] = [];
+  let next = 0;
+  for (const c of checked) {
+    const own = members.slice(next, next + c.task.rules.length);
+    next += c.task.rules.length;
+    const before =
+      c.batch > 1 ? (earlier.get(c.task.id) ?? []).filter((e) => e.batch < c.batch).map((e) => e.id) : [];
+    const share = tiltedTasks.get(c.task.id);
+    const tilt =
+      share === undefined
+        ? null
+        : await planRiskTilt(trx, {
+            taskId: c.task.id,
+            members: mergeRuleMembers(own),
+            earlier: new Set(before),
+            salt: randomBytes(16).toString('hex'),
+            ratio: { percent: c.ratioPercent, bound: c.ratioBound },
+            minCount: c.minCount,
+            timesPerYear: c.times,
+            batch: c.batch,
+            controlShare: share,
+          });
+    requests.push({
+      taskCode: c.task.code,
+      riskBased: c.task.riskBased,
+      batch: c.batch,
+      times: c.times,
+      ratioPercent: c.ratioPercent,
+      ratioBound: c.ratioBound,
+      minCount: c.minCount,
+      rules: own,
+      earlier: before,
+      tilt,
+      salt: tilt?.salt ?? randomBytes(16).toString('hex'),
+    });
+    tilts.push(tilt);
+  }
+  // Every group is asked for at once; the worker answers them in order while the frames come back to be stored.
+  const groups = groupForOverlap(requests.map((r) => r.rules.reduce((n, rule) => n + rule.ids.length, 1)));
+  const answers = groups.map(([start, end]) => computer.freezeFrames(requests.slice(start, end)));
+  for (const answer of answers) answer.catch(() => undefined);
+  const frames: FrozenFrameSummary[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const [start] = groups[g] as [number, number];
+    const done = await (answers[g] as Promise<Result<ComputedFrame[], DrawError>>);
+    if (!done.ok) return done;
+    const stored = done.value.map((frame, i) => ({
+      item: checked[start + i] as CheckedItem,
+      tilt: tilts[start + i] ?? null,
+      frame,
+    }));
+    await storeFrames(trx, session.id, actor, stored);
+    for (const { item, frame } of stored) {
+      frames.push({
+        taskCode: item.task.code,
+        batch: item.batch,
+        frameHash: frame.frameHash,
+        frameSize: frame.frameSize,
+        targets: frame.targets,
+        strata: frame.strata,
+      });
+    }
+  }
+  await appendAudit(trx, actor, {
+    action: 'draw.freeze',
+    entity: 'draw_session',
+    entityId: String(session.id),
+    after: {
+      year: input.year,
+      frames: frames.map((f) => ({ task: f.taskCode, batch: f.batch, hash: f.frameHash })),
+    },
+  });
+  return ok({ sessionId: session.id, frames });
+}
+
+/** Stores computed frames and their sealed strata, with a few bulk statements. */
+async function storeFrames(
+  trx: Transaction<Database>,
+  sessionId: number,
+  actor: AuditActor,
+  stored: readonly { item: CheckedItem; tilt: RiskTiltPlan | null; frame: ComputedFrame }[],
+): Promise<void> {
+  for (let i = 0; i < stored.length; i += FRAME_ROWS_PER_INSERT) {
+    const chunk = stored.slice(i, i + FRAME_ROWS_PER_INSERT);
+    const rows = await trx
+      .insertInto('draw_frames')
+      .values(
+        chunk.map(({ item, tilt, frame }) => ({
+          session_id: sessionId,
+          task_id: item.task.id,
+          task_code: item.task.code,
+          batch: item.batch,
+          algorithm: frame.algorithm,
+          frame_hash: frame.frameHash,
+          id_count: frame.frameSize,
+          ids: frame.idsText,
+          strata: JSON.stringify(frame.strata),
+          sealed_hash: frame.sealed,
+          excluded: frame.excludedText,
+          allocation: frame.allocationText,
+          supersedes_draw_id: item.live?.id ?? null,
+          redraw_reason: item.live === null ? null : item.redrawReason,
+          redraw_approved_by: item.live === null ? null : actor.userId,
+          risk_model_id: tilt?.modelId ?? null,
+          risk_control_share: tilt?.controlShare ?? null,
+        })),
+      )
+      .returning(['id', 'task_id', 'batch'])
+      .execute();
+    const frameIds = new Map(rows.map((r) => [`${String(r.task_id)}/${String(r.batch)}`, r.id]));
+    await trx
+      .insertInto('draw_sealed_strata')
+      .values(
+        chunk.map(({ item, frame }) => ({
+          frame_id: frameIds.get(`${String(item.task.id)}/${String(item.batch)}`) ?? -1,
+          salt: frame.salt,
+          id_strata: frame.idStrataText,
+          labels: frame.labelsText,
+        })),
+      )
+      .execute();
+  }
 }

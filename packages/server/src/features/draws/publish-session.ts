@@ -13,7 +13,7 @@ import {
   type TaskInfo,
   type TeamContext,
 } from './draw-computation.ts';
-import { openDrawComputer, type DrawComputer } from './draw-computer.ts';
+import { groupForOverlap, openDrawComputer, type DrawComputer } from './draw-computer.ts';
 
 export interface PublishedDraw {
   readonly drawId: number;
@@ -138,7 +138,7 @@ async function loadFrames(
       'f.redraw_reason',
       'f.redraw_approved_by',
       's.salt',
-      sql<string>`s.assignments::text`.as('assignments'),
+      sql<string>`s.id_strata::text`.as('id_strata'),
     ])
     .where('f.id', 'in', [...frameIds])
     .orderBy('f.id')
@@ -155,7 +155,7 @@ async function loadFrames(
       salt: r.salt,
       idsText: r.ids,
       excludedText: r.excluded,
-      assignmentsText: r.assignments,
+      idStrataText: r.id_strata,
     })),
     redraws: new Map(
       rows.map((r) => [
@@ -211,28 +211,6 @@ async function loadTargetFacts(
     else addTo(earlier, `${String(r.task_id)}/${String(r.object_id)}`, r.inspector_id);
   }
   return { objectIds, conflicts, earlier };
-}
-
-/**
- * The frames of a chunk in groups, drawn one group after another: the first small, so that storing starts early,
- * then about an eighth of the chunk's targets each.
- */
-function groupFrames(frames: readonly { frameId: number; targetIds: readonly string[] }[]): number[][] {
-  const total = frames.reduce((n, f) => n + f.targetIds.length, 0);
-  const groups: number[][] = [];
-  let group: number[] = [];
-  let size = 0;
-  for (const f of frames) {
-    group.push(f.frameId);
-    size += f.targetIds.length;
-    if (size >= (groups.length === 0 ? total / 16 : total / 8)) {
-      groups.push(group);
-      group = [];
-      size = 0;
-    }
-  }
-  if (group.length > 0) groups.push(group);
-  return groups;
 }
 
 /**
@@ -349,8 +327,9 @@ async function publishInTransaction(
       supersedes,
     };
     // Every group is asked for at once; the worker answers them in order while the draws come back to be stored.
-    const answers = groupFrames(drawn.value).map((group, i) =>
-      computer.drawTeams(i === 0 ? context : null, group),
+    const frameIds = drawn.value.map((d) => d.frameId);
+    const answers = groupForOverlap(drawn.value.map((d) => d.targetIds.length)).map(([start, end], i) =>
+      computer.drawTeams(i === 0 ? context : null, frameIds.slice(start, end)),
     );
     for (const answer of answers) answer.catch(() => undefined);
     for (const answer of answers) {

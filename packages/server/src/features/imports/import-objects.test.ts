@@ -10,6 +10,7 @@ import {
   suggestColumnMapping,
   validateObjectRow,
 } from '@ssj/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../audit/audit-log.ts';
 import type { DatabaseHandle } from '../../db/database.ts';
@@ -297,5 +298,112 @@ describe('importObjects: generated CSV files', () => {
     expect(result).toMatchObject({ imported: count, errorRows: 0, stored: true });
     expect(await countObjects()).toBe(before + count);
     expect(progressCalls).toBeGreaterThanOrEqual(count / 2000);
+  });
+});
+
+describe('importObjects: the indexes and constraints of objects', () => {
+  let own: DatabaseHandle;
+  beforeAll(async () => {
+    own = await createTestDatabase();
+    await prepareDatabase(own, { demo: false });
+  });
+  afterAll(async () => {
+    await own.close();
+  });
+
+  /** The definitions of every index and constraint on objects, and the oid of each index (new when rebuilt). */
+  async function readCatalog() {
+    const indexes = await sql<{ name: string; definition: string; oid: number }>`
+      select c.relname as name, pg_get_indexdef(c.oid) as definition, c.oid::integer as oid
+      from pg_index i join pg_class c on c.oid = i.indexrelid
+      where i.indrelid = 'objects'::regclass order by c.relname`.execute(own.db);
+    const constraints = await sql<{ name: string; definition: string }>`
+      select conname as name, pg_get_constraintdef(oid) as definition
+      from pg_constraint where conrelid = 'objects'::regclass order by conname`.execute(own.db);
+    return {
+      definitions: [
+        ...indexes.rows.map((r) => `${r.name}: ${r.definition}`),
+        ...constraints.rows.map((r) => `${r.name}: ${r.definition}`),
+      ],
+      oids: new Map(indexes.rows.map((r) => [r.name, r.oid])),
+    };
+  }
+
+  const uscc = (i: number): string => makeUscc('92140502' + makeOrgCode(`MB${String(i).padStart(6, '0')}`));
+  const csv = (from: number, count: number): Uint8Array =>
+    Buffer.from(
+      [
+        '名称,统一社会信用代码,登记状态',
+        ...Array.from({ length: count }, (_, k) => `索引测试店${from + k},${uscc(from + k)},存续`),
+      ].join('\r\n'),
+    );
+  const insertRaw = (canonicalId: string, regionCode: string) =>
+    sql`insert into objects (canonical_id, name, name_key, kind, region_code, status, source)
+      values (${canonicalId}, '直接写入', '直接写入', 'enterprise', ${regionCode}, '存续', 'test')`.execute(
+      own.db,
+    );
+
+  it('an import at least as large as the register rebuilds them as they were; a smaller one inserts into them', async () => {
+    const before = await readCatalog();
+    expect(before.definitions.join('\n')).toContain('objects_name_trgm_idx');
+
+    const first = await importObjects(own.db, SYSTEM_ACTOR, { fileName: 'a.csv', bytes: csv(1, 40) });
+    expect(first).toMatchObject({ imported: 40, stored: true });
+    const rebuilt = await readCatalog();
+    expect(rebuilt.definitions).toEqual(before.definitions);
+    expect(rebuilt.oids.get('objects_uscc_idx')).not.toBe(before.oids.get('objects_uscc_idx'));
+    expect(rebuilt.oids.get('objects_pkey')).toBe(before.oids.get('objects_pkey'));
+
+    const second = await importObjects(own.db, SYSTEM_ACTOR, { fileName: 'b.csv', bytes: csv(41, 3) });
+    expect(second).toMatchObject({ imported: 3, stored: true });
+    const kept = await readCatalog();
+    expect(kept.definitions).toEqual(before.definitions);
+    expect(kept.oids).toEqual(rebuilt.oids);
+
+    // The rebuilt constraints hold: a repeated canonical id and an unknown region are refused by the database.
+    await expect(insertRaw(uscc(1), '140502')).rejects.toThrow(/objects_canonical_id_key/);
+    await expect(insertRaw(uscc(999), '999999')).rejects.toThrow(/objects_region_code_fkey/);
+    // The rebuilt indexes answer: by USCC, by name fragment (trigram), by name key.
+    const found = await sql<{ n: number }>`
+      select count(*)::integer as n from objects
+      where uscc = ${uscc(7)} or name like ${'%测试店42'} or name_key = ${'索引测试店43'}`.execute(own.db);
+    expect(found.rows[0]?.n).toBe(3);
+  });
+
+  it('a rebuilding import that fails leaves the indexes and the rows as they were', async () => {
+    const before = await readCatalog();
+    const count = await sql<{ n: number }>`select count(*)::integer as n from objects`.execute(own.db);
+    // Registered ids in a file larger than the register: its indexes are dropped before those ids are found.
+    const lines = csv(1, 200);
+    const result = await importObjects(own.db, SYSTEM_ACTOR, { fileName: 'again.csv', bytes: lines });
+    expect(result.stored).toBe(false);
+    expect(result.errorRows).toBe(43);
+    const after = await readCatalog();
+    expect(after).toEqual(before);
+    const still = await sql<{ n: number }>`select count(*)::integer as n from objects`.execute(own.db);
+    expect(still.rows[0]?.n).toBe(count.rows[0]?.n);
+  });
+
+  it('codes compare and sort bytewise ("C"), as the draw and the object list expect of ASCII ids', async () => {
+    const columns = await sql<{ column_name: string; collation_name: string | null }>`
+      select column_name, collation_name from information_schema.columns
+      where table_name = 'objects' and column_name in ('canonical_id', 'uscc', 'reg_no', 'name_key')
+      order by column_name`.execute(own.db);
+    expect(columns.rows.map((r) => [r.column_name, r.collation_name])).toEqual([
+      ['canonical_id', 'C'],
+      ['name_key', 'C'],
+      ['reg_no', 'C'],
+      ['uscc', 'C'],
+    ]);
+    const ordered = await sql<{ id: string }>`
+      select canonical_id as id from objects order by canonical_id`.execute(own.db);
+    const ids = ordered.rows.map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(40);
+    expect(ids).toEqual([...ids].sort());
+    // A value of the default collation (as a draw target's id) still compares with an object's.
+    const joined = await sql<{ n: number }>`
+      select count(*)::integer as n from objects o
+      join (values (${uscc(5)}::text)) as v (id) on v.id = o.canonical_id`.execute(own.db);
+    expect(joined.rows[0]?.n).toBe(1);
   });
 });

@@ -2,9 +2,11 @@
  * Import of the object register 检查对象名录库 from a spreadsheet or CSV export (issue "The registers from real
  * Excel files"). Rows are read and validated as they stream in, and the rows with an id are copied (COPY) into a
  * staging table of ONE transaction; duplicates within the file and against the register are then found by the
- * database, and the valid rows go into `objects` with one INSERT … SELECT. All or nothing by default (any error row →
- * nothing stored), or the valid rows only with `skipInvalid`. A canonical id already in the register is an error
- * row: an import adds objects, it never silently overwrites one (updates are a separate, audited operation).
+ * database, and the valid rows go into `objects` with one INSERT … SELECT (an import at least as large as the
+ * register builds the table's indexes again afterwards instead of inserting into them). All or nothing by default
+ * (any error row → nothing stored), or the valid rows only with `skipInvalid`. A canonical id already in the register
+ * is an error row: an import adds objects, it never silently overwrites one (updates are a separate, audited
+ * operation).
  * Memory stays flat whatever the file's length: no row is kept once it has been copied.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -170,6 +172,89 @@ async function reportRegisteredIds(
 }
 
 /**
+ * What `objects` keeps besides its primary key: secondary indexes and the constraints that check each row as it is
+ * inserted. An import at least as large as the register drops them and builds them again after its INSERT
+ * ({@link storeStagedObjects}): building an index from all its rows (one sort, or one pass for a GIN) costs about
+ * half of inserting the same rows one by one into it, the foreign key is then checked by one join instead of a
+ * lookup per row, and the unique canonical id likewise. Measured on PostgreSQL 15 with a million rows (notes on the
+ * object import in docs/PERFORMANCE.md): the INSERT with everything in place 38 s; without them 5 s, and 19 s to
+ * build them again (11 s of which the trigram GIN on names). Each definition is exactly its migration's
+ * (`registers`, `result-search`); import-objects.test.ts checks the catalog is the same after an import that
+ * rebuilds them, so a migration changing one must change it here too.
+ */
+const REBUILT_CONSTRAINTS = [
+  {
+    name: 'objects_canonical_id_key',
+    create: sql`alter table objects add constraint objects_canonical_id_key unique (canonical_id)`,
+  },
+  {
+    name: 'objects_region_code_fkey',
+    create: sql`alter table objects add constraint objects_region_code_fkey
+      foreign key (region_code) references regions (code)`,
+  },
+] as const;
+const REBUILT_INDEXES = [
+  {
+    name: 'objects_region_status_idx',
+    create: sql`create index objects_region_status_idx on objects (region_code, status)`,
+  },
+  { name: 'objects_uscc_idx', create: sql`create index objects_uscc_idx on objects (uscc)` },
+  { name: 'objects_name_key_idx', create: sql`create index objects_name_key_idx on objects (name_key)` },
+  {
+    name: 'objects_category_codes_idx',
+    create: sql`create index objects_category_codes_idx on objects using gin (category_codes)`,
+  },
+  {
+    name: 'objects_name_trgm_idx',
+    create: sql`create index objects_name_trgm_idx on objects using gin (name gin_trgm_ops)`,
+  },
+] as const;
+
+/**
+ * Whether an import of `importing` valid rows into a register of about `registered` objects should rebuild the
+ * indexes and constraints of `objects` rather than insert into them: when it at least doubles the register (the
+ * first import of a register, typically). Rebuilding costs about half per row of inserting into the indexes, but it
+ * covers the rows already there too, and it holds an exclusive lock on `objects` until the import commits (readers
+ * wait), so smaller imports insert into the indexes as they are.
+ */
+function shouldRebuildObjectIndexes(importing: number, registered: number): boolean {
+  return importing > 0 && importing >= registered;
+}
+
+/**
+ * The register's size as PostgreSQL estimates it without reading (or locking) `objects`: the larger of the planner's
+ * count (set by VACUUM, ANALYZE and CREATE INDEX; -1 before the first) and the statistics' live rows (lost after a
+ * crash). Only decides how to store, never what: an estimate off by any amount stores the same rows.
+ */
+async function estimateRegisteredObjects(trx: Transaction<Database>): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select greatest(c.reltuples, pg_stat_get_live_tuples(c.oid), 0)::float8 as n
+    from pg_class c where c.oid = 'objects'::regclass`.execute(trx);
+  return result.rows[0]?.n ?? 0;
+}
+
+/**
+ * Takes `objects` for this transaction alone and drops its secondary indexes and row-checking constraints;
+ * {@link restoreObjectIndexes} builds them again before the transaction ends. Both happen inside the import's
+ * transaction, so a crash or a failure at any point leaves the register as it was (indexes and all): PostgreSQL's
+ * schema changes are transactional. The lock is taken before anything else in the transaction reads `objects`,
+ * so it is never an upgrade (two rebuilding imports queue instead of deadlocking); adding the foreign key back
+ * also makes writers of `regions` wait for the commit (readers do not).
+ */
+async function dropObjectIndexes(trx: Transaction<Database>): Promise<void> {
+  await sql`lock table objects in access exclusive mode`.execute(trx);
+  for (const c of REBUILT_CONSTRAINTS) {
+    await sql`alter table objects drop constraint ${sql.ref(c.name)}`.execute(trx);
+  }
+  for (const i of REBUILT_INDEXES) await sql`drop index ${sql.ref(i.name)}`.execute(trx);
+}
+
+async function restoreObjectIndexes(trx: Transaction<Database>): Promise<void> {
+  for (const c of REBUILT_CONSTRAINTS) await c.create.execute(trx);
+  for (const i of REBUILT_INDEXES) await i.create.execute(trx);
+}
+
+/**
  * Moves the staged valid rows (but `rejected`) into the register; a risk class from the file is also
  * recorded in the sealed history, dated the first of `today`'s month. Returns the number of objects stored.
  */
@@ -249,12 +334,19 @@ export async function importObjects(
     progress();
 
     const rejected = await reportRepeatedIds(trx, issues, mapping);
+    // Decided (and the lock taken) before the register is read: the rows already registered are found under it.
+    const rebuild =
+      options.dryRun !== true &&
+      (!allOrNothing || issues.errorRows === 0) &&
+      shouldRebuildObjectIndexes(passed - rejected.size, await estimateRegisteredObjects(trx));
+    if (rebuild) await dropObjectIndexes(trx);
     await reportRegisteredIds(trx, issues, mapping, rejected);
     valid = passed - rejected.size;
     // In all-or-nothing mode one error row means nothing is stored: the transaction rolls back.
     const rollBack = options.dryRun === true || (allOrNothing && issues.errorRows > 0);
     if (rollBack) throw new RollbackImport();
     imported = await storeStagedObjects(trx, rejected, sourceTag, today);
+    if (rebuild) await restoreObjectIndexes(trx);
     await appendAudit(trx, actor, {
       action: 'objects.import',
       entity: 'objects',

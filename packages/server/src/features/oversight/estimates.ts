@@ -68,7 +68,8 @@ async function loadFrameMembers(
       m as (
         select f.id as frame_id, a.id, a.stratum
         from f join draw_sealed_strata s on s.frame_id = f.id
-        cross join lateral json_to_recordset(s.assignments) as a(id text, stratum text)
+        cross join lateral rows from (json_array_elements_text(f.ids), json_array_elements_text(s.id_strata))
+          as a(id, stratum)
         where jsonb_array_length(f.strata) > 1
         union all
         select f.id as frame_id, e.id, f.strata->0->>'name' as stratum
@@ -102,7 +103,9 @@ async function loadTargetStrata(
     ),
     a as (
       select s.frame_id, r.id, r.stratum from draw_sealed_strata s
-      cross join lateral json_to_recordset(s.assignments) as r(id text, stratum text)
+      join draw_frames f on f.id = s.frame_id
+      cross join lateral rows from (json_array_elements_text(f.ids), json_array_elements_text(s.id_strata))
+        as r(id, stratum)
       where s.frame_id in (select frame_id from d)
     )
     select d.id as draw_id, x.canonical_id, a.stratum

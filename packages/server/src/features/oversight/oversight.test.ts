@@ -606,11 +606,12 @@ describe('oversight: progress, drill-down, exports, bulletins, assessment, estim
       .selectFrom('draws as d')
       .innerJoin('draw_frames as f', 'f.id', 'd.frame_id')
       .innerJoin('draw_sealed_strata as s', 's.frame_id', 'f.id')
-      .select(['d.id', 'f.strata', 's.assignments'])
+      .select(['d.id', 'f.strata', 'f.ids', 's.id_strata'])
       .where('d.task_code', '=', 'JC2023-131')
       .executeTakeFirstOrThrow();
     expect(draw.strata.length).toBeGreaterThan(1);
-    const stratumOf = new Map(draw.assignments.map((a) => [a.id, a.stratum]));
+    expect(draw.id_strata).toHaveLength(draw.ids.length);
+    const stratumOf = new Map(draw.ids.map((id, i) => [id, draw.id_strata[i]]));
     const outcomes = await sql<{ canonical_id: string; bad: boolean }>`
       select x.canonical_id, bool_or(r.non_compliant) as bad
       from draw_targets x

@@ -214,7 +214,9 @@ export async function loadTargetOutcomes(db: Kysely<Database>, year: number): Pr
       select s.frame_id, a.id, s.labels->>a.stratum as stratum
       from draw_sealed_strata s
       join d on d.frame_id = s.frame_id and d.tilted
-      cross join lateral json_to_recordset(s.assignments) as a(id text, stratum text)
+      join draw_frames f on f.id = s.frame_id
+      cross join lateral rows from (json_array_elements_text(f.ids), json_array_elements_text(s.id_strata))
+        as a(id, stratum)
     )
     select d.id as draw_id, d.task_code, d.task_name, d.risk_based, d.tilted, a.stratum, o.category_codes->>0 as category,
       exists (select 1 from inspection_results r

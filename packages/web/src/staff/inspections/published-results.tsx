@@ -248,7 +248,11 @@ export function PublishedResults({
       </Flex>
       <Flex wrap gap="small" align="center" justify="space-between">
         <Typography.Text type="secondary" data-testid="results-total">
-          {data === null ? '' : t('results.total', { count: data.total })}
+          {data === null
+            ? ''
+            : data.totalCapped
+              ? t('results.totalCapped', { count: data.total })
+              : t('results.total', { count: data.total })}
         </Typography.Text>
         <Flex gap="small">
           <Button

@@ -33,6 +33,17 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       try {
+        // The pool's end() resolves once its clients are told to end, before their backends have gone; a forced
+        // drop would then terminate a connection that is still closing, and its client reports the termination
+        // as an unhandled error. Wait (briefly) for the backends to leave first.
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await dropper.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if ((rows[0]?.n ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await dropper.query(`drop database if exists ${name} with (force)`);
       } finally {
         await dropper.end();

@@ -14,6 +14,7 @@ import * as drawStorage from './2026-11-27T20-00-00-draw-storage.ts';
 import * as publicResults from './2026-11-28T00-00-00-public-results.ts';
 import * as codeCollation from './2026-11-28T01-00-00-code-collation.ts';
 import * as sealedStrataLabels from './2026-11-28T02-00-00-sealed-strata-labels.ts';
+import * as registerLine from './2026-11-28T03-00-00-register-line.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -35,4 +36,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-28T00-00-00-public-results': publicResults,
   '2026-11-28T01-00-00-code-collation': codeCollation,
   '2026-11-28T02-00-00-sealed-strata-labels': sealedStrataLabels,
+  '2026-11-28T03-00-00-register-line': registerLine,
 };

@@ -170,18 +170,12 @@ export async function selectFrames(
   const general = rules.filter((r) => !r.explicit);
   const regions = [...new Set(general.flatMap((r) => r.regionCodes))];
   const statuses = [...new Set(general.flatMap((r) => r.filters.statuses))];
-  const withCapital = general.some((r) => r.filters.minRegisteredCapital !== null);
   const groupsByRegion = new Map<string, RegisterGroup[]>();
   if (regions.length > 0 && statuses.length > 0) {
     // One text value for all of it: PGlite pays for every row it returns, and grouping in SQL costs more than here.
-    const capital = withCapital ? sql`coalesce(o.registered_capital::text, '')` : sql`''`;
+    // Each object's line is stored by the database (objects.register_line, NULL for an unreadable code).
     const register = await sql<{ objects: string | null; unreadable: boolean | null }>`
-      select string_agg(
-        o.region_code || chr(9) || o.status || chr(9) || o.kind || chr(9) || o.category_codes::text
-          || chr(9) || o.flags::text || chr(9) || coalesce(o.risk_class, '') || chr(9) || ${capital}
-          || chr(9) || o.canonical_id,
-        chr(10)) as objects,
-        bool_or(o.canonical_id ~ '[\t\n\r]' or o.status ~ '[\t\n\r]') as unreadable
+      select string_agg(o.register_line, chr(10)) as objects, bool_or(o.register_line is null) as unreadable
       from objects o
       where o.region_code = any(${regions}::text[]) and o.status = any(${statuses}::text[])`.execute(db);
     // An id with TAB, LF or CR cannot be in a frame (the freeze refuses it); rule by rule in SQL, as ever.

@@ -53,6 +53,9 @@ export type DrawRequest =
       readonly frameIds: readonly number[];
     };
 
+/** A request before the worker's thread gives it its place in line. */
+type Unsequenced<T> = T extends unknown ? Omit<T, 'seq'> : never;
+
 export type DrawResponse =
   | { readonly seq: number; readonly ok: true; readonly value: unknown }
   | { readonly seq: number; readonly ok: false; readonly message: string };
@@ -93,7 +96,8 @@ interface DrawThread {
   dead: boolean;
 }
 
-let thread: DrawThread | null = null;
+/** The worker's thread, started (or starting: its code is being bundled) for the process. */
+let thread: Promise<DrawThread> | null = null;
 let seq = 0;
 /** Sessions take the worker one after another. */
 let queue: Promise<void> = Promise.resolve();
@@ -134,7 +138,6 @@ function startThread(script: string): DrawThread {
   const started: DrawThread = { worker, pending: new Map(), dead: false };
   const fail = (error: Error): void => {
     started.dead = true;
-    if (thread === started) thread = null;
     for (const p of started.pending.values()) p.reject(error);
     started.pending.clear();
   };
@@ -152,6 +155,19 @@ function startThread(script: string): DrawThread {
   });
   worker.unref();
   return started;
+}
+
+/** The worker's thread: the running one, or a new one when there is none (or it stopped). */
+async function obtainThread(): Promise<DrawThread> {
+  if (thread !== null) {
+    const running = await thread.catch(() => null);
+    if (running !== null && !running.dead) return running;
+  }
+  thread = bundleWorker().then(startThread);
+  thread.catch(() => {
+    thread = null;
+  });
+  return thread;
 }
 
 function ask(t: DrawThread, request: DrawRequest): Promise<unknown> {
@@ -191,27 +207,25 @@ export async function openDrawComputer(
     release = resolve;
   });
   await previous;
-  try {
-    if (thread === null || thread.dead) thread = startThread(await bundleWorker());
-    const t = thread;
-    // Not awaited: the worker may still be loading; requests wait in its port, answered in order.
-    ask(t, { seq: ++seq, op: 'begin' }).catch(() => undefined);
-    let released = false;
-    return {
-      freezeFrames: async (requests) =>
-        (await ask(t, { seq: ++seq, op: 'frames', requests })) as FramesAnswer,
-      drawTargets: async (seedValue, frames) =>
-        (await ask(t, { seq: ++seq, op: 'targets', seedValue, frames })) as TargetsAnswer,
-      drawTeams: async (context, frameIds) =>
-        (await ask(t, { seq: ++seq, op: 'teams', context, frameIds })) as TeamsAnswer,
-      release: () => {
-        if (released) return;
-        released = true;
-        release();
-      },
-    };
-  } catch (error) {
-    release();
-    throw error;
-  }
+  // Not awaited: the worker's code may still be bundling or loading; requests are posted in the order made, once it
+  // exists, and wait in its port until it answers them in order.
+  const started = obtainThread();
+  started.catch(() => undefined);
+  const post = async (request: Unsequenced<DrawRequest>): Promise<unknown> => {
+    const t = await started;
+    return ask(t, { ...request, seq: ++seq });
+  };
+  post({ op: 'begin' }).catch(() => undefined);
+  let released = false;
+  return {
+    freezeFrames: async (requests) => (await post({ op: 'frames', requests })) as FramesAnswer,
+    drawTargets: async (seedValue, frames) =>
+      (await post({ op: 'targets', seedValue, frames })) as TargetsAnswer,
+    drawTeams: async (context, frameIds) => (await post({ op: 'teams', context, frameIds })) as TeamsAnswer,
+    release: () => {
+      if (released) return;
+      released = true;
+      release();
+    },
+  };
 }

@@ -298,7 +298,7 @@ function buildNetwork(input: AssignInspectorsInput): Result<Network, AssignInspe
       if (ranked.length < pool.length) ranked = new Float64Array(pool.length * 2);
       const order = ranked.subarray(0, pool.length);
       for (let i = 0; i < pool.length; i++) {
-        order[i] = keyer.keyOf(prefix + (pool[i] as string)) * POSITION_FACTOR + i;
+        order[i] = keyer.keyOfPair(prefix, pool[i] as string) * POSITION_FACTOR + i;
       }
       order.sort();
       const positions = Array.from(order, (x) => x % POSITION_FACTOR);

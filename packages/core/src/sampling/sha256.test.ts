@@ -44,6 +44,31 @@ describe('sha256', () => {
     );
   });
 
+  it('hashes prefix + head + tail like the concatenation, joined or not (ASCII, non-ASCII, across the block)', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ maxLength: 40, unit: 'grapheme' }),
+      fc.stringMatching(/^[0-9A-Z/]{0,60}$/),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constant('a'.repeat(64)), fc.string({ maxLength: 150 })),
+        fc.array(fc.tuple(text, text), { maxLength: 6 }),
+        (prefix, pairs) => {
+          const hasher = createPrefixedSha256(prefix);
+          const out = new Int32Array(8);
+          for (const [head, tail] of pairs) {
+            expect(hasher.hashPairInto(head, tail, out)).toBe(true);
+            expect(formatDigestHex(out)).toBe(nodeSha256(prefix + head + tail));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const out = new Int32Array(8);
+    expect(createPrefixedSha256('a'.repeat(64)).hashPairInto('x', '\uD83D', out)).toBe(false);
+  });
+
   it('refuses lone surrogates, as Python does', () => {
     const out = new Int32Array(8);
     expect(createPrefixedSha256('a'.repeat(64)).hashInto('x\uD83D', out)).toBe(false);

@@ -28,20 +28,29 @@ const HEX_DIGITS = '0123456789abcdef';
 const schedule = new Int32Array(64);
 
 /**
- * Compresses one block whose first 16 message words are already in `schedule[0..15]` into `state` (in place).
- * The hot path of a draw: keep it monomorphic and allocation-free.
+ * Compresses one block whose first 16 message words are already in `schedule[0..15]`, starting from the chaining
+ * value `from`, into `state` (`from` and `state` may be the same array). The hot path of a draw: keep it monomorphic
+ * and allocation-free.
  */
-function compressSchedule(state: Int32Array): void {
+function compressSchedule(from: Int32Array, state: Int32Array): void {
   const w = schedule;
   const k = ROUND_CONSTANTS;
-  let a = state[0] as number;
-  let b = state[1] as number;
-  let c = state[2] as number;
-  let d = state[3] as number;
-  let e = state[4] as number;
-  let f = state[5] as number;
-  let g = state[6] as number;
-  let h = state[7] as number;
+  const a0 = from[0] as number;
+  const b0 = from[1] as number;
+  const c0 = from[2] as number;
+  const d0 = from[3] as number;
+  const e0 = from[4] as number;
+  const f0 = from[5] as number;
+  const g0 = from[6] as number;
+  const h0 = from[7] as number;
+  let a = a0;
+  let b = b0;
+  let c = c0;
+  let d = d0;
+  let e = e0;
+  let f = f0;
+  let g = g0;
+  let h = h0;
   for (let i = 0; i < 64; i++) {
     let wi: number;
     if (i < 16) {
@@ -74,14 +83,14 @@ function compressSchedule(state: Int32Array): void {
     b = a;
     a = (t1 + t2) | 0;
   }
-  state[0] = ((state[0] as number) + a) | 0;
-  state[1] = ((state[1] as number) + b) | 0;
-  state[2] = ((state[2] as number) + c) | 0;
-  state[3] = ((state[3] as number) + d) | 0;
-  state[4] = ((state[4] as number) + e) | 0;
-  state[5] = ((state[5] as number) + f) | 0;
-  state[6] = ((state[6] as number) + g) | 0;
-  state[7] = ((state[7] as number) + h) | 0;
+  state[0] = (a0 + a) | 0;
+  state[1] = (b0 + b) | 0;
+  state[2] = (c0 + c) | 0;
+  state[3] = (d0 + d) | 0;
+  state[4] = (e0 + e) | 0;
+  state[5] = (f0 + f) | 0;
+  state[6] = (g0 + g) | 0;
+  state[7] = (h0 + h) | 0;
 }
 
 /** Compresses `blockCount` consecutive 64-byte blocks of `bytes` starting at `offset` into `state` (in place). */
@@ -97,7 +106,7 @@ function compressBlocks(state: Int32Array, bytes: Uint8Array, offset: number, bl
         ((bytes[p + 2] as number) << 8) |
         (bytes[p + 3] as number);
     }
-    compressSchedule(state);
+    compressSchedule(state, state);
   }
 }
 
@@ -107,10 +116,34 @@ function compressBlocks(state: Int32Array, bytes: Uint8Array, offset: number, bl
  */
 function loadAsciiBlock(suffix: string, totalBytes: number): boolean {
   const w = schedule;
-  w.fill(0, 0, 16);
+  for (let i = 0; i < 16; i++) w[i] = 0;
   const n = suffix.length;
   for (let i = 0; i < n; i++) {
     const c = suffix.charCodeAt(i);
+    if (c >= 0x80) return false;
+    w[i >> 2] = (w[i >> 2] as number) | (c << (24 - 8 * (i & 3)));
+  }
+  w[n >> 2] = (w[n >> 2] as number) | (0x80 << (24 - 8 * (n & 3)));
+  w[15] = totalBytes * 8;
+  return true;
+}
+
+/**
+ * {@link loadAsciiBlock} of `head + tail` without joining them (no string is built per call): `head.length +
+ * tail.length` ≤ 55. Returns false if either has a non-ASCII code unit.
+ */
+function loadAsciiPair(head: string, tail: string, totalBytes: number): boolean {
+  const w = schedule;
+  for (let i = 0; i < 16; i++) w[i] = 0;
+  const m = head.length;
+  for (let i = 0; i < m; i++) {
+    const c = head.charCodeAt(i);
+    if (c >= 0x80) return false;
+    w[i >> 2] = (w[i >> 2] as number) | (c << (24 - 8 * (i & 3)));
+  }
+  const n = m + tail.length;
+  for (let i = m; i < n; i++) {
+    const c = tail.charCodeAt(i - m);
     if (c >= 0x80) return false;
     w[i >> 2] = (w[i >> 2] as number) | (c << (24 - 8 * (i & 3)));
   }
@@ -171,6 +204,8 @@ export interface PrefixedSha256 {
    * undefined, if `suffix` holds a lone surrogate.
    */
   readonly hashInto: (suffix: string, out: Int32Array) => boolean;
+  /** {@link PrefixedSha256.hashInto} of the suffix `head + tail`, without building that string when it can. */
+  readonly hashPairInto: (head: string, tail: string, out: Int32Array) => boolean;
 }
 
 /** Builds a {@link PrefixedSha256} for `prefix` (UTF-8). Asserts that `prefix` holds no lone surrogate. */
@@ -190,8 +225,7 @@ export function createPrefixedSha256(prefix: string): PrefixedSha256 {
 
   function hashInto(suffix: string, out: Int32Array): boolean {
     if (fastPath && suffix.length <= 55 && loadAsciiBlock(suffix, hashedPrefixLength + suffix.length)) {
-      out.set(midState);
-      compressSchedule(out);
+      compressSchedule(midState, out);
       return true;
     }
     const needed = carry.length + suffix.length * 3 + 72;
@@ -220,7 +254,16 @@ export function createPrefixedSha256(prefix: string): PrefixedSha256 {
     return true;
   }
 
-  return { hashInto };
+  function hashPairInto(head: string, tail: string, out: Int32Array): boolean {
+    const length = head.length + tail.length;
+    if (fastPath && length <= 55 && loadAsciiPair(head, tail, hashedPrefixLength + length)) {
+      compressSchedule(midState, out);
+      return true;
+    }
+    return hashInto(head + tail, out);
+  }
+
+  return { hashInto, hashPairInto };
 }
 
 const plainHasher = createPrefixedSha256('');

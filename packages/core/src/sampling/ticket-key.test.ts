@@ -16,6 +16,10 @@ describe('ticket keys', () => {
             const full = computeFirstFraction(id, seed);
             expect(keyer.ticketNumberOfLast()).toBe(full);
             expect(String(key).padStart(9, '0')).toBe(full.slice(2, 11));
+            // The same key from the id given in two parts (the inspector draw's `target/` + inspector).
+            const cut = Math.floor(id.length / 2);
+            expect(keyer.keyOfPair(id.slice(0, cut), id.slice(cut))).toBe(key);
+            expect(keyer.ticketNumberOfLast()).toBe(full);
           }
         },
       ),

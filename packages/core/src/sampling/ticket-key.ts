@@ -61,6 +61,8 @@ export interface TicketKeyer {
   readonly words: Int32Array;
   /** The key of `id`'s first ticket, or -1 if `id` holds a lone surrogate. Overwrites {@link TicketKeyer.words}. */
   readonly keyOf: (id: string) => number;
+  /** {@link TicketKeyer.keyOf} of `head + tail`, without building that string (the inspector draw's hot path). */
+  readonly keyOfPair: (head: string, tail: string) => number;
   /** The full-precision first ticket number of the last id passed to {@link TicketKeyer.keyOf}. */
   readonly ticketNumberOfLast: () => string;
 }
@@ -72,6 +74,8 @@ export function createTicketKeyer(seed: string): TicketKeyer {
   return {
     words,
     keyOf: (id: string): number => (hasher.hashInto(id, words) ? computeTicketKey(words) : -1),
+    keyOfPair: (head: string, tail: string): number =>
+      hasher.hashPairInto(head, tail, words) ? computeTicketKey(words) : -1,
     ticketNumberOfLast: (): string => convertDigestWordsToUniform(words),
   };
 }

@@ -105,16 +105,31 @@ const RISK_CLASSES: ReadonlySet<string> = new Set(['A', 'B', 'C', 'D']);
 function groupRegisterText(text: string, groupsByRegion: Map<string, RegisterGroup[]>): void {
   const groups = new Map<string, RegisterGroup>();
   let start = 0;
+  // Neighbouring lines mostly share their group (objects are stored much as they were registered): the previous
+  // line's group is tried first, without cutting out the key.
+  let previousKey = '\n';
+  let previous: RegisterGroup | undefined;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    let tab = start - 1;
-    for (let field = 0; field < 5; field++) tab = text.indexOf('\t', tab + 1);
+    let tab: number;
+    let group: RegisterGroup | undefined;
+    if (
+      previous !== undefined &&
+      text.startsWith(previousKey, start) &&
+      text.charCodeAt(start + previousKey.length) === 9
+    ) {
+      tab = start + previousKey.length;
+      group = previous;
+    } else {
+      tab = start - 1;
+      for (let field = 0; field < 5; field++) tab = text.indexOf('\t', tab + 1);
+    }
     const riskAt = tab + 1;
     const capitalAt = text.indexOf('\t', riskAt) + 1;
     const idAt = text.indexOf('\t', capitalAt) + 1;
-    const key = text.slice(start, tab);
-    let group = groups.get(key);
+    const key = group === undefined ? text.slice(start, tab) : previousKey;
+    group ??= groups.get(key);
     if (group === undefined) {
       const [regionCode = '', status = '', kind = '', categories = '[]', flags = '[]'] = key.split('\t');
       group = {
@@ -132,6 +147,8 @@ function groupRegisterText(text: string, groupsByRegion: Map<string, RegisterGro
       if (inRegion === undefined) groupsByRegion.set(regionCode, [group]);
       else inRegion.push(group);
     }
+    previous = group;
+    previousKey = key;
     const risk = text.slice(riskAt, capitalAt - 1);
     const capital = text.slice(capitalAt, idAt - 1);
     group.ids.push(text.slice(idAt, end));

@@ -415,6 +415,19 @@ describe('the demo plan: every 2023 task confirmed, framed, and drawn in one fir
     expect(published.ok, JSON.stringify(published)).toBe(true);
     if (!published.ok) return;
     expect(published.value.draws).toHaveLength(350);
+    // The large values are stored uncompressed (migration draw-values-uncompressed), and the largest of them are
+    // large enough that PostgreSQL would otherwise have compressed them.
+    const storage = await sql<{ compressed: number; large: number }>`
+      select count(*) filter (where pg_column_compression(d.record) is not null
+          or pg_column_compression(f.ids) is not null or pg_column_compression(s.id_strata) is not null)::integer
+          as compressed,
+        count(*) filter (where octet_length(d.record::text) > 4096)::integer
+          as large
+      from draws d join draw_frames f on f.id = d.frame_id join draw_sealed_strata s on s.frame_id = f.id`.execute(
+      h.db,
+    );
+    expect(storage.rows[0]?.compressed).toBe(0);
+    expect(storage.rows[0]?.large).toBeGreaterThan(10);
     const stored = new Map(
       (await h.db.selectFrom('draws').select(['id', 'record_sha256']).execute()).map((d) => [
         d.id,

@@ -43,16 +43,6 @@ function compareKeys(a: ResultKey, b: ResultKey): number {
   return a.draw_id - b.draw_id;
 }
 
-/**
- * The keys matching a filter in one index range: how many (up to a cap), and a slice of them in order. The count
- * reads the range in index order too: unordered, the planner prefers a sequential scan whenever many rows match
- * (a region is an eighth of the results), which reads the table instead of the index.
- */
-interface KeyRange {
-  /** How many keys match (up to `cap`) and the page `offset`..`offset + limit`, in one statement. */
-  both(cap: number, offset: number, limit: number): Promise<{ count: number; page: ResultKey[] }>;
-}
-
 const KEY_COLUMNS = ['p.inspection_id', 'p.draw_id', 'p.published_on', 'p.task_code'] as const;
 
 /** Orders a key query in publication order, the order of every index it reads. */
@@ -87,15 +77,19 @@ async function countAndSlice(
 }
 
 /**
- * The filter's keys as one index range: the code table's when the filter names a result code and no narrower selection
- * (a search, a task) applies, else the read model's. Both read only index columns, so once the table is vacuumed
- * (the visibility map set: `read-model-maintenance.ts`) they are index-only scans, the heap untouched.
+ * How many keys match the filter (up to `cap`) and the page `offset`..`offset + limit`, in one statement over one
+ * index range: the code table's when the filter names a result code and no narrower selection (a search, a task)
+ * applies, else the read model's. Both read only index columns, so once the table is vacuumed (the visibility map
+ * set: `read-model-maintenance.ts`) they are index-only scans, the heap untouched. The count reads the range in index
+ * order too: unordered, the planner prefers a sequential scan whenever many rows match (a region is an eighth of the
+ * results), which reads the table instead of the index.
  */
-function selectKeys(
+function countAndSliceKeys(
   db: Kysely<Database>,
   filter: PublicResultFilter,
   objectIds: readonly number[] | null,
-): KeyRange {
+  page: { readonly cap: number; readonly offset: number; readonly limit: number },
+): Promise<{ count: number; page: ResultKey[] }> {
   const search = filter.search?.trim().toUpperCase() ?? '';
   const byId = search !== '' && ID_LIKE.test(search);
   if (
@@ -111,15 +105,11 @@ function selectKeys(
       .where('p.year', '=', filter.year);
     if (filter.regionCode !== undefined) q = q.where('p.region_code', '=', filter.regionCode);
     if (filter.departmentId !== undefined) q = q.where('p.department_id', '=', filter.departmentId);
-    const keys = q;
-    return {
-      both: (cap, offset, limit) =>
-        countAndSlice(
-          db,
-          ordered(keys.select('p.inspection_id')).limit(cap),
-          ordered(keys.select(KEY_COLUMNS)).offset(offset).limit(limit),
-        ),
-    };
+    return countAndSlice(
+      db,
+      ordered(q.select('p.inspection_id')).limit(page.cap),
+      ordered(q.select(KEY_COLUMNS)).offset(page.offset).limit(page.limit),
+    );
   }
   let q = db.selectFrom('public_results as p');
   if (filter.year !== undefined) q = q.where('p.year', '=', filter.year);
@@ -130,15 +120,11 @@ function selectKeys(
   else if (objectIds !== null)
     q = q.where('p.object_id', 'in', objectIds.length === 0 ? [-1] : [...objectIds]);
   if (filter.code !== undefined) q = q.where(sql<boolean>`p.codes @> array[${filter.code}]::text[]`);
-  const keys = q;
-  return {
-    both: (cap, offset, limit) =>
-      countAndSlice(
-        db,
-        ordered(keys.select('p.inspection_id')).limit(cap),
-        ordered(keys.select(KEY_COLUMNS)).offset(offset).limit(limit),
-      ),
-  };
+  return countAndSlice(
+    db,
+    ordered(q.select('p.inspection_id')).limit(page.cap),
+    ordered(q.select(KEY_COLUMNS)).offset(page.offset).limit(page.limit),
+  );
 }
 
 /** The years that have published results, newest first (a skip over the year index: one probe per year). */
@@ -164,14 +150,16 @@ async function findKeys(
 ): Promise<{ count: number; page: ResultKey[] }> {
   const search = filter.search?.trim() ?? '';
   if (filter.year !== undefined || search !== '') {
-    const range = selectKeys(db, filter, objectIds);
-    return range.both(cap, filter.offset, filter.limit);
+    return countAndSliceKeys(db, filter, objectIds, { cap, offset: filter.offset, limit: filter.limit });
   }
   let count = 0;
   const merged: ResultKey[] = [];
   for (const year of await listResultYears(db)) {
-    const range = selectKeys(db, { ...filter, year }, objectIds);
-    const part = await range.both(Math.max(1, cap - count), 0, filter.offset + filter.limit);
+    const part = await countAndSliceKeys(db, { ...filter, year }, objectIds, {
+      cap: Math.max(1, cap - count),
+      offset: 0,
+      limit: filter.offset + filter.limit,
+    });
     if (count < cap) count += part.count;
     merged.push(...part.page);
   }

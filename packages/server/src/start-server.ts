@@ -16,6 +16,7 @@ import { listDepartmentSeeds } from './features/reference/department-seeds.ts';
 import { seedReferenceData } from './features/reference/reference-store.ts';
 import type { AppContext } from './http/app-context.ts';
 import { buildApp } from './http/build-app.ts';
+import { vacuumRegister } from './db/register-statistics.ts';
 import { startReadModelMaintenance, vacuumReadModel } from './jobs/read-model-maintenance.ts';
 
 export const VERSION = '0.1.0';
@@ -81,10 +82,13 @@ export async function prepareDatabase(
       : 0;
   // The demo inspector account gets a register entry of its department.
   await linkDemoInspector(database.db);
-  // PGlite runs PostgreSQL single-user, without a checkpointer of its own: the write-ahead log of a register just
-  // generated would be checkpointed in the middle of whatever comes next (a draw session took 0.5–1.5 s longer;
-  // docs/PERFORMANCE.md). Checkpoint once it is written.
-  if (demoObjects > 0 && database.kind === 'pglite') await sql`checkpoint`.execute(database.db);
+  // PGlite runs PostgreSQL single-user, without autovacuum or a checkpointer of its own: the register just generated
+  // gets its planner statistics now (db/register-statistics.ts), and its write-ahead log is checkpointed, not in the
+  // middle of whatever comes next (a draw session took 0.5–1.5 s longer; docs/PERFORMANCE.md).
+  if (demoObjects > 0 && database.kind === 'pglite') {
+    await vacuumRegister(database.db);
+    await sql`checkpoint`.execute(database.db);
+  }
   return { migrations, createdDemoAccounts, demoPlanTasks, demoObjects };
 }
 
@@ -114,8 +118,12 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     if (migrations.length > 0) logger.info({ migrations }, 'migrations applied');
     if (demoPlanTasks > 0) logger.info({ tasks: demoPlanTasks }, 'demo plan 2023 imported and published');
     if (demoObjects > 0) logger.info({ objects: demoObjects }, 'demo register generated');
-    // PGlite has no autovacuum: the read model of the public search is vacuumed before listening, then hourly.
-    if (database.kind === 'pglite') await vacuumReadModel(database.db);
+    // PGlite has no autovacuum: the read model of the public search and the registers are vacuumed before
+    // listening, then hourly.
+    if (database.kind === 'pglite') {
+      await vacuumReadModel(database.db);
+      await vacuumRegister(database.db);
+    }
     const maintenance = startReadModelMaintenance(database.db, database.kind, logger);
     const app = await buildApp(buildContext(database, logger, config), { webDistDir: config.webDistDir });
     const address = await app.listen({ port: config.port, host: config.host });

@@ -46,6 +46,36 @@ describe('createDefaultSlots', () => {
 });
 
 describe('assignInspectors: hand examples', () => {
+  it('orders candidates whose nine-digit keys are equal by the full ticket', () => {
+    // Under this seed and target, I2103 and I29758 share the ticket key (first nine digits): found by search.
+    const seed = 'tie-seed';
+    const tied = ['I2103', 'I29758'];
+    const full = tied.map((id) => computeInspectorTicket(seed, 'T1', id));
+    expect(full[0]?.slice(0, 11)).toBe(full[1]?.slice(0, 11));
+    expect(full[0]).not.toBe(full[1]);
+    const byTicket = (pool: readonly string[]): string[] =>
+      [...pool].sort((a, b) => {
+        const x = computeInspectorTicket(seed, 'T1', a);
+        const y = computeInspectorTicket(seed, 'T1', b);
+        return x !== y ? (x < y ? -1 : 1) : compareByCodePoint(a, b);
+      });
+    for (const pool of [
+      tied,
+      [...tied].reverse(),
+      ['I1', ...tied, 'I2'],
+      ['I2', ...[...tied].reverse(), 'I1'],
+    ]) {
+      const drawn = assignInspectors({
+        inspectorSeed: seed,
+        targets: [target('T1', [['D', 2]], { D: pool })],
+        workloadCap: 1,
+      });
+      expect(drawn.ok).toBe(true);
+      if (!drawn.ok) continue;
+      expect(drawn.value[0]?.members.map((m) => m.inspectorId)).toEqual(byTicket(pool).slice(0, 2));
+    }
+  });
+
   it('takes the lowest tickets when nothing binds, slot by slot, with exact tickets', () => {
     const a = ['A1', 'A2', 'A3', 'A4'];
     const b = ['B1', 'B2', 'B3'];

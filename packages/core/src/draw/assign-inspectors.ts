@@ -218,6 +218,35 @@ interface CheckedPool {
   readonly indices: Int32Array;
 }
 
+/**
+ * Positions in `pool` in ticket order when `order` (key · 2^21 + position, sorted) has equal keys: those runs are
+ * ordered by the full ticket, then by id (the sampler's order).
+ */
+function rankTiedCandidates(
+  order: Float64Array,
+  pool: readonly string[],
+  inspectorSeed: string,
+  targetId: string,
+): number[] {
+  const positions = Array.from(order, (x) => x % POSITION_FACTOR);
+  const keyAt = (i: number): number => Math.floor((order[i] as number) / POSITION_FACTOR);
+  for (let i = 1; i < positions.length; i++) {
+    if (keyAt(i) !== keyAt(i - 1)) continue;
+    let j = i + 1;
+    while (j < positions.length && keyAt(j) === keyAt(i)) j++;
+    const tied = positions.slice(i - 1, j).map((p) => {
+      const id = pool[p] as string;
+      return { p, id, ticket: computeInspectorTicket(inspectorSeed, targetId, id) };
+    });
+    tied.sort((a, b) =>
+      a.ticket !== b.ticket ? (a.ticket < b.ticket ? -1 : 1) : compareByCodePoint(a.id, b.id),
+    );
+    tied.forEach((x, k) => (positions[i - 1 + k] = x.p));
+    i = j - 1;
+  }
+  return positions;
+}
+
 /** Builds the network: interns inspectors, checks departments, ranks each group's candidates by ticket. */
 function buildNetwork(input: AssignInspectorsInput): Result<Network, AssignInspectorsError> {
   const invalid = (message: string): Result<never, AssignInspectorsError> =>
@@ -234,7 +263,8 @@ function buildNetwork(input: AssignInspectorsInput): Result<Network, AssignInspe
   const groupDepartment: string[] = [];
   const groupDemand: number[] = [];
   const edgeStart: number[] = [0];
-  const edgeInspector: number[] = [];
+  let edgeInspector = new Int32Array(1024);
+  let edgeCount = 0;
   const seenTargets = new Set<string>();
   // Targets usually share their eligible lists (only a recusal makes a list of its own): each list is checked and
   // interned once.
@@ -301,35 +331,31 @@ function buildNetwork(input: AssignInspectorsInput): Result<Network, AssignInspe
         order[i] = keyer.keyOfPair(prefix, pool[i] as string) * POSITION_FACTOR + i;
       }
       order.sort();
-      const positions = Array.from(order, (x) => x % POSITION_FACTOR);
-      for (let i = 1; i < positions.length; i++) {
-        if (
-          Math.floor((order[i] as number) / POSITION_FACTOR) !==
-          Math.floor((order[i - 1] as number) / POSITION_FACTOR)
-        )
-          continue;
-        let j = i + 1;
-        while (
-          j < positions.length &&
-          Math.floor((order[j] as number) / POSITION_FACTOR) ===
-            Math.floor((order[i] as number) / POSITION_FACTOR)
-        )
-          j++;
-        const tied = positions.slice(i - 1, j).map((p) => {
-          const id = pool[p] as string;
-          return { p, id, ticket: computeInspectorTicket(input.inspectorSeed, target.targetId, id) };
-        });
-        tied.sort((a, b) =>
-          a.ticket !== b.ticket ? (a.ticket < b.ticket ? -1 : 1) : compareByCodePoint(a.id, b.id),
-        );
-        tied.forEach((x, k) => (positions[i - 1 + k] = x.p));
-        i = j - 1;
+      if (edgeInspector.length < edgeCount + pool.length) {
+        const grown = new Int32Array(Math.max(edgeInspector.length * 2, edgeCount + pool.length));
+        grown.set(edgeInspector.subarray(0, edgeCount));
+        edgeInspector = grown;
       }
+      let tied = false;
+      let previousKey = -1;
+      for (let i = 0; i < order.length; i++) {
+        const x = order[i] as number;
+        const position = x % POSITION_FACTOR;
+        if (x - position === previousKey) tied = true;
+        previousKey = x - position;
+        edgeInspector[edgeCount + i] = indices[position] as number;
+      }
+      if (tied) {
+        const positions = rankTiedCandidates(order, pool, input.inspectorSeed, target.targetId);
+        for (let i = 0; i < positions.length; i++) {
+          edgeInspector[edgeCount + i] = indices[positions[i] as number] as number;
+        }
+      }
+      edgeCount += pool.length;
       groupTarget.push(t);
       groupDepartment.push(departmentId);
       groupDemand.push(count);
-      for (const p of positions) edgeInspector.push(indices[p] as number);
-      edgeStart.push(edgeInspector.length);
+      edgeStart.push(edgeCount);
     }
   }
   const capacity = new Int32Array(inspectorIds.length).fill(input.workloadCap);
@@ -340,7 +366,8 @@ function buildNetwork(input: AssignInspectorsInput): Result<Network, AssignInspe
     const index = inspectorIndex.get(id);
     if (index !== undefined) capacity[index] = cap;
   }
-  const edgeGroup = new Int32Array(edgeInspector.length);
+  const edges = edgeInspector.slice(0, edgeCount);
+  const edgeGroup = new Int32Array(edgeCount);
   for (let g = 0; g < groupTarget.length; g++) {
     for (let e = edgeStart[g] ?? 0; e < (edgeStart[g + 1] ?? 0); e++) edgeGroup[e] = g;
   }
@@ -349,10 +376,10 @@ function buildNetwork(input: AssignInspectorsInput): Result<Network, AssignInspe
     groupDepartment,
     groupDemand: Int32Array.from(groupDemand),
     edgeStart: Int32Array.from(edgeStart),
-    edgeInspector: Int32Array.from(edgeInspector),
+    edgeInspector: edges,
     edgeGroup,
-    edgeFlow: new Uint8Array(edgeInspector.length),
-    edgeFixed: new Uint8Array(edgeInspector.length),
+    edgeFlow: new Uint8Array(edgeCount),
+    edgeFixed: new Uint8Array(edgeCount),
     inspectorIds,
     capacity,
     flowEdges: inspectorIds.map(() => []),

@@ -42,13 +42,20 @@ export interface FrameInput {
   readonly strataFile: StrataFile | null;
 }
 
-/** The inspector teams as drawn (members in any order; tickets are computed here). */
+/**
+ * The inspector teams as drawn (members in any order). A member's ticket is computed here unless the draw gives it
+ * (assignInspectors does); either way the record's verification recomputes every ticket.
+ */
 export interface InspectorTeamsInput {
   readonly slots: readonly DrawRecordSlot[];
   readonly workloadCap: number;
   readonly teams: readonly {
     readonly targetId: string;
-    readonly members: readonly { readonly inspectorId: string; readonly department: string }[];
+    readonly members: readonly {
+      readonly inspectorId: string;
+      readonly department: string;
+      readonly ticket?: string;
+    }[];
   }[];
 }
 
@@ -168,16 +175,18 @@ function buildTeams(
     if (team === undefined) return invalid(`target ${targetId} has no team`);
     const members: DrawRecordMember[] = [];
     for (const m of team.members) {
-      const ticket = ticketOf(`${targetId}/${m.inspectorId}`);
+      const ticket = m.ticket ?? ticketOf(`${targetId}/${m.inspectorId}`);
       if (ticket === null) return invalid(`inspector id ${m.inspectorId} is not well-formed text`);
       members.push({ inspectorId: m.inspectorId, department: m.department, ticket });
     }
-    members.sort(
-      (a, b) =>
-        (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size) ||
-        compareByCodeUnit(a.ticket, b.ticket) ||
-        compareByCodePoint(a.inspectorId, b.inspectorId),
-    );
+    const compare = (a: DrawRecordMember, b: DrawRecordMember): number =>
+      (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size) ||
+      compareByCodeUnit(a.ticket, b.ticket) ||
+      compareByCodePoint(a.inspectorId, b.inspectorId);
+    // The inspector draw lists members in this order already; others are sorted.
+    if (members.some((m, k) => k > 0 && compare(members[k - 1] as DrawRecordMember, m) > 0)) {
+      members.sort(compare);
+    }
     teams.push({ targetId, members });
   }
   if (byTarget.size !== targets.length) return invalid('a team belongs to no target');

@@ -3,9 +3,9 @@
  * task codes and salts go into tab-separated lines and SHA-256 inputs, so each must be non-empty, have a UTF-8 encoding
  * (no lone surrogate, DOMAIN.md §4.3) and hold no TAB, LF or CR.
  */
-import { isWellFormedText } from '../sampling/index.ts';
+import { isFieldText } from '../sampling/index.ts';
 
 /** Whether `text` is a valid text of the draw record. */
 export function isValidRecordText(text: string): boolean {
-  return text !== '' && !/[\t\n\r]/.test(text) && isWellFormedText(text);
+  return isFieldText(text);
 }

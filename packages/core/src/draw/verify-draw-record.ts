@@ -435,11 +435,12 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
   }
   const departmentOf = new Map<string, string>();
   const load = new Map<string, number>();
-  const ticketOf = createTicketer(record.derivedSeeds.inspectors);
+  const keyer = createTicketKeyer(record.derivedSeeds.inspectors);
   for (let i = 0; i < inspectors.teams.length; i++) {
     const team = inspectors.teams[i];
     const target = record.targets[i];
     if (team === undefined || target === undefined) continue;
+    const prefix = `${target.id}/`;
     if (team.targetId !== target.id) {
       return discrepancy(
         `${teamPath(i)}.targetId`,
@@ -494,7 +495,7 @@ function verifyInspectors(record: DrawRecord, inspectors: DrawRecordInspectors):
         );
       }
       departmentOf.set(inspectorId, member.department);
-      const ticket = ticketOf(`${target.id}/${inspectorId}`);
+      const ticket = keyer.keyOfPair(prefix, inspectorId) >= 0 ? keyer.ticketNumberOfLast() : '';
       if (ticket !== member.ticket) {
         return discrepancy(
           `${memberPath(i, j)}.ticket`,

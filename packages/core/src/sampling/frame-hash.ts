@@ -39,7 +39,7 @@
 import { err, ok } from '../result.ts';
 import type { Result } from '../result.ts';
 import { compareByCodePoint } from './compare-text.ts';
-import { hashSha256Hex, isWellFormedText } from './sha256.ts';
+import { hashSha256Hex, isFieldText } from './sha256.ts';
 
 /** The algorithm version of the draw this module implements (goes on the frame's `algorithm` line). */
 export const DRAW_ALGORITHM_VERSION = 'ssj-draw-v1';
@@ -76,7 +76,7 @@ export interface FrameError {
 }
 
 function checkField(what: string, value: string): FrameError | undefined {
-  if (value === '' || /[\t\n\r]/.test(value) || !isWellFormedText(value)) {
+  if (!isFieldText(value)) {
     return {
       kind: 'invalidFrame',
       message: `${what} must be non-empty text without TAB, LF or CR: ${JSON.stringify(value)}`,
@@ -92,9 +92,9 @@ function checkCount(what: string, value: number): FrameError | undefined {
 
 /**
  * Sorts ids in code-point order and reports the first problem: a bad id or a duplicate. Ids already distinct and in
- * order (a frozen frame's are) are only copied: one pass instead of a sort.
+ * order (a frozen frame's are) are returned as they are: one pass instead of a sort and a copy.
  */
-function sortIds(ids: readonly string[]): Result<string[], FrameError> {
+function sortIds(ids: readonly string[]): Result<readonly string[], FrameError> {
   let ascending = true;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as string;
@@ -102,7 +102,7 @@ function sortIds(ids: readonly string[]): Result<string[], FrameError> {
     if (problem !== undefined) return err(problem);
     if (ascending && i > 0) ascending = compareByCodePoint(ids[i - 1] as string, id) < 0;
   }
-  if (ascending) return ok(ids.slice());
+  if (ascending) return ok(ids);
   const sorted = [...ids].sort(compareByCodePoint);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i] === sorted[i - 1]) {
@@ -171,6 +171,16 @@ export function serializeSealedStrata(
 ): Result<string, FrameError> {
   const saltProblem = checkField('the salt', salt);
   if (saltProblem !== undefined) return err(saltProblem);
+  const lines = ['ssj-strata-v1', `salt\t${salt}`];
+  // A frozen frame's assignments come in id order: their lines are written as they come, without a map of them.
+  if (isInIdOrder(assignments)) {
+    for (const a of assignments) {
+      const problem = checkField('a stratum name', a.stratum);
+      if (problem !== undefined) return err(problem);
+      lines.push(`${a.id}\t${a.stratum}`);
+    }
+    return ok(lines.join('\n'));
+  }
   const ids = sortIds(assignments.map((a) => a.id));
   if (!ids.ok) return ids;
   const stratumOf = new Map<string, string>();
@@ -179,9 +189,18 @@ export function serializeSealedStrata(
     if (problem !== undefined) return err(problem);
     stratumOf.set(a.id, a.stratum);
   }
-  const lines = ['ssj-strata-v1', `salt\t${salt}`];
   for (const id of ids.value) lines.push(`${id}\t${stratumOf.get(id) ?? ''}`);
   return ok(lines.join('\n'));
+}
+
+/** Whether every id is a valid field and the ids are distinct and in code-point order. */
+function isInIdOrder(assignments: readonly StratumAssignment[]): boolean {
+  for (let i = 0; i < assignments.length; i++) {
+    const id = (assignments[i] as StratumAssignment).id;
+    if (!isFieldText(id)) return false;
+    if (i > 0 && compareByCodePoint((assignments[i - 1] as StratumAssignment).id, id) >= 0) return false;
+  }
+  return true;
 }
 
 /** The sealed strata hash for a frame's `sealed` line: lowercase hex SHA-256 of {@link serializeSealedStrata}. */

@@ -1,5 +1,5 @@
 /** The verifiable draw's pure core: Rivest's consistent sampler, byte-compatible, plus seeds and frames (DOMAIN.md §4). */
-export { hashSha256Hex, isWellFormedText } from './sha256.ts';
+export { hashSha256Hex, isFieldText, isWellFormedText } from './sha256.ts';
 export {
   computeFirstFraction,
   computeNextFraction,

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPrefixedSha256, formatDigestHex, hashSha256Hex, isWellFormedText } from './sha256.ts';
+import {
+  createPrefixedSha256,
+  formatDigestHex,
+  hashSha256Hex,
+  isFieldText,
+  isWellFormedText,
+} from './sha256.ts';
 
 function nodeSha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -77,5 +83,35 @@ describe('sha256', () => {
     expect(isWellFormedText('a\uD83Db')).toBe(false);
     expect(isWellFormedText('\uDE0A')).toBe(false);
     expect(() => hashSha256Hex('\uD800')).toThrow();
+  });
+
+  it('isWellFormedText and isFieldText agree with their regular-expression definitions on any text', () => {
+    const wellFormed = (t: string): boolean =>
+      !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(t);
+    const units = fc.constantFrom(
+      'a',
+      '9',
+      '\t',
+      '\n',
+      '\r',
+      ' ',
+      '中',
+      '\uD83D',
+      '\uDE0A',
+      '\uDBFF',
+      '\uDC00',
+      '\uFFFF',
+    );
+    const texts = fc.oneof(
+      fc.array(units, { maxLength: 8 }).map((parts) => parts.join('')),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(texts, (t) => {
+        expect(isWellFormedText(t)).toBe(wellFormed(t));
+        expect(isFieldText(t)).toBe(t !== '' && !/[\t\n\r]/.test(t) && wellFormed(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -280,8 +280,39 @@ export function hashSha256Hex(text: string): string {
 
 /**
  * Whether `text` has a UTF-8 encoding (no lone surrogates). Python cannot hash such strings either, so the draw
- * rejects them up front (ES2024's `String.prototype.isWellFormed`, not in our ES2023 lib).
+ * rejects them up front (ES2024's `String.prototype.isWellFormed`, not in our ES2023 lib). One scan of the code
+ * units: the draw checks every frame id several times, and a regular expression with look-behind cost more.
  */
 export function isWellFormedText(text: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    // A low surrogate here has no high one before it; a high one needs a low one next.
+    if (c >= 0xdc00) return false;
+    const next = text.charCodeAt(i + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
+}
+
+/**
+ * Whether `text` may be a field of a tab-separated line that is hashed (ids, stratum names, salts, codes): non-empty,
+ * no TAB, LF or CR, and well formed ({@link isWellFormedText}). One scan of the code units.
+ */
+export function isFieldText(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c === 9 || c === 10 || c === 13) return false;
+      continue;
+    }
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c >= 0xdc00) return false;
+    const next = text.charCodeAt(i + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
 }

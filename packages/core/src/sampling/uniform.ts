@@ -11,13 +11,33 @@ const plainHasher = createPrefixedSha256('');
 /** Scratch space for {@link convertDigestWordsToUniform}: the digest as sixteen 16-bit limbs, most significant first. */
 const limbs = new Float64Array(16);
 
+/** REVERSED_TRIPLES[n] = the three digits of n, zero-padded, in reverse order (e.g. 12 → "210"). */
+const REVERSED_TRIPLES: readonly string[] = Array.from({ length: 1000 }, (_, n) => {
+  const digits = String(n).padStart(3, '0');
+  return `${digits[2] ?? ''}${digits[1] ?? ''}${digits[0] ?? ''}`;
+});
+
+/** The nine digits of `chunk` (0 ≤ chunk < 10^9), zero-padded, least significant first. */
+function reverseNineDigits(chunk: number): string {
+  const high = Math.floor(chunk / 1_000_000);
+  const rest = chunk - high * 1_000_000;
+  const middle = Math.floor(rest / 1000);
+  const low = rest - middle * 1000;
+  return (
+    (REVERSED_TRIPLES[low] as string) +
+    (REVERSED_TRIPLES[middle] as string) +
+    (REVERSED_TRIPLES[high] as string)
+  );
+}
+
 /**
  * Rivest's uniform string of a SHA-256 digest held as eight big-endian 32-bit words: `"0."` + the decimal digits of
  * the digest read as an integer, left-padded with zeros to 64 digits, in reverse order (so the unbiased low-order
  * digits come first; Python `sha256_uniform`).
  *
  * Exact without BigInt: the integer is divided by 10^9 repeatedly over 16-bit limbs (every partial value stays below
- * 10^9 · 2^16 < 2^53), and each remainder yields nine digits, least significant first, which is the order needed.
+ * 10^9 · 2^16 < 2^53), and each remainder yields nine digits, least significant first, which is the order needed;
+ * the most significant chunk stops at its last non-zero digit (the integer's first), and zeros pad up to 64 digits.
  */
 export function convertDigestWordsToUniform(words: Int32Array): string {
   for (let j = 0; j < 8; j++) {
@@ -38,16 +58,19 @@ export function convertDigestWordsToUniform(words: Int32Array): string {
       limbs[i] = quotient;
       remainder = value - quotient * 1e9;
     }
-    // Nine digits of this chunk, least significant first; the most significant chunk stops at its last non-zero digit.
     while (top < 16 && limbs[top] === 0) top++;
-    const last = top === 16;
-    for (let d = 0; d < 9 && (!last || remainder > 0); d++) {
-      const quotient = Math.floor(remainder / 10);
-      out += String(remainder - quotient * 10);
-      remainder = quotient;
-      digits++;
+    const chunk = reverseNineDigits(remainder);
+    if (top < 16) {
+      out += chunk;
+      digits += 9;
+      continue;
     }
-    if (last) break;
+    // The most significant chunk (non-zero): its trailing zeros are the integer's leading zeros.
+    let end = 9;
+    while (end > 1 && chunk.charCodeAt(end - 1) === 48) end--;
+    out += chunk.slice(0, end);
+    digits += end;
+    break;
   }
   return digits < 64 ? out + '0'.repeat(64 - digits) : out;
 }

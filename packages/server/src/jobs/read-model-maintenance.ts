@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DatabaseKind } from '../db/database.ts';
+import { vacuumRegister } from '../db/register-statistics.ts';
 import type { Database } from '../db/schema.ts';
 import { HOURLY_MS } from './daily-schedule.ts';
 
@@ -23,7 +24,8 @@ export interface ReadModelMaintenance {
 }
 
 /**
- * On PGlite: vacuums the read model every `intervalMs` (unref'd; the caller runs the first vacuum before listening).
+ * On PGlite: vacuums the read model and the registers every `intervalMs` (unref'd; the caller runs the first vacuum
+ * before listening).
  * On PostgreSQL autovacuum does it, and nothing is scheduled.
  */
 export function startReadModelMaintenance(
@@ -37,8 +39,12 @@ export function startReadModelMaintenance(
   const timer = setInterval(() => {
     if (running !== null) return;
     running = vacuumReadModel(db)
+      .then(() => vacuumRegister(db))
       .catch((error: unknown) => {
-        logger.error({ err: error }, 'read model vacuum failed; tried again at the next interval');
+        logger.error(
+          { err: error },
+          'read model or register vacuum failed; tried again at the next interval',
+        );
       })
       .finally(() => {
         running = null;

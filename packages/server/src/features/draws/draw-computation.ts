@@ -332,6 +332,7 @@ function drawFrame(
         members: team.members.map((m) => ({
           inspectorId: m.inspectorId,
           department: names.get(m.departmentId) ?? m.departmentId,
+          ticket: m.ticket,
         })),
       })),
     },

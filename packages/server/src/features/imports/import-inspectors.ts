@@ -8,6 +8,7 @@ import { validateInspectorRow } from '@ssj/core';
 import type { ImportedInspector, KnownDepartment } from '@ssj/core';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import { appendAudit } from '../../audit/audit-log.ts';
+import { analyzeRegisterAfterImport } from '../../db/register-statistics.ts';
 import type { Database } from '../../db/schema.ts';
 import { refused } from './import-objects.ts';
 import { formatToday, IssueList, RollbackImport, commitImport } from './import-types.ts';
@@ -156,11 +157,13 @@ export async function importInspectors(
     });
   };
 
-  return commitImport(() => db.transaction().execute(run), {
+  const result = await commitImport(() => db.transaction().execute(run), {
     imported: () => imported,
     valid: () => valid,
     rows: () => rows,
     issues,
     reading,
   });
+  if (result.stored && result.imported > 0) await analyzeRegisterAfterImport(db);
+  return result;
 }

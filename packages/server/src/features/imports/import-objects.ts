@@ -14,6 +14,7 @@ import { describeDuplicateObject, normaliseScopeText, validateObjectRow } from '
 import type { ImportedObject, ObjectIdentity } from '@ssj/core';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import { appendAudit } from '../../audit/audit-log.ts';
+import { analyzeRegisterAfterImport } from '../../db/register-statistics.ts';
 import type { Database } from '../../db/schema.ts';
 import { formatCopyField, formatCopyRow, transactWithBulkLoader } from './bulk-copy.ts';
 import type { BulkLoader, CopyTarget } from './bulk-copy.ts';
@@ -365,13 +366,15 @@ export async function importObjects(
     });
   };
 
-  return commitImport(() => transactWithBulkLoader(db, run), {
+  const result = await commitImport(() => transactWithBulkLoader(db, run), {
     imported: () => imported,
     valid: () => valid,
     rows: () => rows,
     issues,
     reading,
   });
+  if (result.stored && result.imported > 0) await analyzeRegisterAfterImport(db);
+  return result;
 }
 
 /** The result of a file refused before any row was read. */

@@ -17,6 +17,7 @@ import { seedReferenceData } from './features/reference/reference-store.ts';
 import type { AppContext } from './http/app-context.ts';
 import { buildApp } from './http/build-app.ts';
 import { vacuumRegister } from './db/register-statistics.ts';
+import { warmDrawComputer } from './features/draws/draw-computer.ts';
 import { startReadModelMaintenance, vacuumReadModel } from './jobs/read-model-maintenance.ts';
 
 export const VERSION = '0.1.0';
@@ -127,6 +128,8 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     const maintenance = startReadModelMaintenance(database.db, database.kind, logger);
     const app = await buildApp(buildContext(database, logger, config), { webDistDir: config.webDistDir });
     const address = await app.listen({ port: config.port, host: config.host });
+    // The draw worker starts now, not at the first draw session's freeze (features/draws/draw-computer.ts).
+    void warmDrawComputer();
     // In-app reminders: at start, then checked hourly, run once per China day (idempotent).
     const reminders = startReminderSchedule(database.db, logger, () => new Date());
     // The previous month's progress bulletin (通报), checked hourly, issued once a month (idempotent).

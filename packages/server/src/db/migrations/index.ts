@@ -16,6 +16,7 @@ import * as codeCollation from './2026-11-28T01-00-00-code-collation.ts';
 import * as sealedStrataLabels from './2026-11-28T02-00-00-sealed-strata-labels.ts';
 import * as registerLine from './2026-11-28T03-00-00-register-line.ts';
 import * as drawValuesUncompressed from './2026-11-28T04-00-00-draw-values-uncompressed.ts';
+import * as drawTargetReferences from './2026-11-28T05-00-00-draw-target-references.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Forward-only: append, never edit or reorder.
@@ -39,4 +40,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-28T02-00-00-sealed-strata-labels': sealedStrataLabels,
   '2026-11-28T03-00-00-register-line': registerLine,
   '2026-11-28T04-00-00-draw-values-uncompressed': drawValuesUncompressed,
+  '2026-11-28T05-00-00-draw-target-references': drawTargetReferences,
 };

@@ -196,6 +196,16 @@ function openInlineComputer(): DrawComputer {
   };
 }
 
+/**
+ * Starts the worker (bundling its code, then its thread) ahead of the first session, as `ssj serve` does once it
+ * listens: a session otherwise begins by spawning esbuild on the caller's thread (~0.1–0.2 s before its first
+ * statement). Resolves once the thread exists; a failure is left for the first session to meet and report.
+ */
+export async function warmDrawComputer(): Promise<void> {
+  if (process.env['SSJ_DRAW_WORKER'] === '0') return;
+  await obtainThread().catch(() => undefined);
+}
+
 /** The draw computation for one session: the shared worker (waiting for a session using it), or inline. */
 export async function openDrawComputer(
   where: 'worker' | 'inline' = process.env['SSJ_DRAW_WORKER'] === '0' ? 'inline' : 'worker',

@@ -130,6 +130,43 @@ describe('a draw session on the demo register: freeze → seed → publish → v
     ).rejects.toThrow(/published/);
   });
 
+  it('checks a drawn target’s draw and object per statement as a foreign key would, and keeps its object', async () => {
+    const target = await sql<{ draw_id: number; object_id: number }>`
+      select draw_id, object_id from draw_targets limit 1`.execute(h.db);
+    const t = target.rows[0];
+    expect(t).toBeDefined();
+    if (t === undefined) return;
+    const stranger = await sql<{ id: number }>`
+      select o.id from objects o
+      where not exists (select 1 from draw_targets x where x.draw_id = ${t.draw_id} and x.object_id = o.id)
+      limit 1`.execute(h.db);
+    const strangerId = stranger.rows[0]?.id ?? -1;
+    const insert = (drawId: number, objectIds: readonly number[]) => sql`
+      insert into draw_targets (draw_id, rank, object_id, canonical_id, ticket)
+      select ${drawId}, 100000 + n, x, 'X' || n, '0.5'
+      from unnest(${objectIds}::integer[]) with ordinality as u(x, n)`;
+    // A draw or an object that does not exist, even beside rows that are fine: refused, nothing stored.
+    await expect(insert(999_999_999, [strangerId]).execute(h.db)).rejects.toThrow(
+      /draw 999999999 does not exist/,
+    );
+    await expect(insert(t.draw_id, [strangerId, 999_999_998]).execute(h.db)).rejects.toThrow(
+      /object 999999998 does not exist/,
+    );
+    const count = await sql<{ n: number }>`
+      select count(*)::integer as n from draw_targets where rank > 100000`.execute(h.db);
+    expect(count.rows[0]?.n).toBe(0);
+    // The object of a drawn target can be neither deleted nor renumbered; another object can.
+    await expect(sql`delete from objects where id = ${t.object_id}`.execute(h.db)).rejects.toThrow(
+      /is a drawn target/,
+    );
+    await expect(
+      sql`update objects set id = 999999997 where id = ${t.object_id}`.execute(h.db),
+    ).rejects.toThrow(/is a drawn target/);
+    await expect(
+      sql`update objects set name = name where id = ${t.object_id}`.execute(h.db),
+    ).resolves.toBeDefined();
+  });
+
   it('checks a team member’s references per statement as a foreign key would, and keeps its inspector', async () => {
     const member = await sql<{
       draw_id: number;

@@ -1,7 +1,8 @@
 /**
  * Benchmark: the full first-batch draw session of the 2023 plan on the demo register (issue "The double-random
  * draw"): 350 tasks, frames frozen, seed entered, targets and inspectors drawn, records stored and published, on
- * embedded PGlite. Run: `npm run bench:draw` (env BENCH_OBJECTS, default 200000). Prints JSON.
+ * embedded PGlite. Run: `npm run bench:draw` (env BENCH_OBJECTS, default 200000). Prints JSON. The draw worker is
+ * started before the session is timed, as `ssj serve` starts it when it listens; its start is reported beside.
  */
 import os from 'node:os';
 import { openDatabase } from '../packages/server/src/db/database.ts';

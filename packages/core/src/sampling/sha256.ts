@@ -284,16 +284,7 @@ export function hashSha256Hex(text: string): string {
  * units: the draw checks every frame id several times, and a regular expression with look-behind cost more.
  */
 export function isWellFormedText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    // A low surrogate here has no high one before it; a high one needs a low one next.
-    if (c >= 0xdc00) return false;
-    const next = text.charCodeAt(i + 1);
-    if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
-    i++;
-  }
-  return true;
+  return scanText(text, false);
 }
 
 /**
@@ -301,14 +292,19 @@ export function isWellFormedText(text: string): boolean {
  * no TAB, LF or CR, and well formed ({@link isWellFormedText}). One scan of the code units.
  */
 export function isFieldText(text: string): boolean {
-  if (text.length === 0) return false;
+  return text.length > 0 && scanText(text, true);
+}
+
+/** Scans `text` for a lone surrogate and, with `refuseBreaks`, for a TAB, LF or CR; true when there is none. */
+function scanText(text: string, refuseBreaks: boolean): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20) {
-      if (c === 9 || c === 10 || c === 13) return false;
+      if (refuseBreaks && (c === 9 || c === 10 || c === 13)) return false;
       continue;
     }
     if (c < 0xd800 || c > 0xdfff) continue;
+    // A low surrogate here has no high one before it; a high one needs a low one next.
     if (c >= 0xdc00) return false;
     const next = text.charCodeAt(i + 1);
     if (!(next >= 0xdc00 && next <= 0xdfff)) return false;

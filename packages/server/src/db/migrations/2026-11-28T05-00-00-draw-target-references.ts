@@ -35,17 +35,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end $$`.execute(db);
   await sql`create trigger draw_targets_references after insert on draw_targets
     referencing new table as added for each statement execute function ssj_check_draw_targets()`.execute(db);
-  await sql`create function ssj_refuse_undrawing() returns trigger language plpgsql as $$
+  // The function that protects the inspectors and departments of drawn teams (migration `draw-storage`) now also
+  // protects the objects of drawn targets.
+  await sql`create or replace function ssj_refuse_unreferencing() returns trigger language plpgsql as $$
     begin
       if tg_op = 'UPDATE' and new.id = old.id then
         return new;
       end if;
-      if exists (select 1 from draw_targets t where t.object_id = old.id) then
-        raise exception 'object % is a drawn target (draw_targets) and cannot be deleted or renumbered', old.id
+      if tg_table_name = 'objects' then
+        if exists (select 1 from draw_targets t where t.object_id = old.id) then
+          raise exception 'object % is a drawn target (draw_targets) and cannot be deleted or renumbered', old.id
+            using errcode = 'foreign_key_violation';
+        end if;
+      elsif exists (select 1 from draw_team_members m
+                    where (tg_table_name = 'inspectors' and m.inspector_id = old.id)
+                       or (tg_table_name = 'departments' and m.department_id = old.id)) then
+        raise exception '% % is on a drawn team (draw_team_members) and cannot be deleted or renumbered', tg_table_name, old.id
           using errcode = 'foreign_key_violation';
       end if;
       return case when tg_op = 'DELETE' then old else new end;
     end $$`.execute(db);
   await sql`create trigger objects_draw_references before delete or update of id on objects
-    for each row execute function ssj_refuse_undrawing()`.execute(db);
+    for each row execute function ssj_refuse_unreferencing()`.execute(db);
 }

@@ -18,7 +18,7 @@ import type { AppContext } from './http/app-context.ts';
 import { buildApp } from './http/build-app.ts';
 import { vacuumRegister } from './db/register-statistics.ts';
 import { warmDrawComputer } from './features/draws/draw-computer.ts';
-import { startReadModelMaintenance, vacuumReadModel } from './jobs/read-model-maintenance.ts';
+import { startReadModelMaintenance, vacuumSearchedTables } from './jobs/read-model-maintenance.ts';
 
 export const VERSION = '0.1.0';
 
@@ -121,10 +121,7 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     if (demoObjects > 0) logger.info({ objects: demoObjects }, 'demo register generated');
     // PGlite has no autovacuum: the read model of the public search and the registers are vacuumed before
     // listening, then hourly.
-    if (database.kind === 'pglite') {
-      await vacuumReadModel(database.db);
-      await vacuumRegister(database.db);
-    }
+    if (database.kind === 'pglite') await vacuumSearchedTables(database.db);
     const maintenance = startReadModelMaintenance(database.db, database.kind, logger);
     const app = await buildApp(buildContext(database, logger, config), { webDistDir: config.webDistDir });
     const address = await app.listen({ port: config.port, host: config.host });

@@ -179,14 +179,12 @@ function buildTeams(
       if (ticket === null) return invalid(`inspector id ${m.inspectorId} is not well-formed text`);
       members.push({ inspectorId: m.inspectorId, department: m.department, ticket });
     }
-    const compare = (a: DrawRecordMember, b: DrawRecordMember): number =>
-      (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size) ||
-      compareByCodeUnit(a.ticket, b.ticket) ||
-      compareByCodePoint(a.inspectorId, b.inspectorId);
-    // The inspector draw lists members in this order already; others are sorted.
-    if (members.some((m, k) => k > 0 && compare(members[k - 1] as DrawRecordMember, m) > 0)) {
-      members.sort(compare);
-    }
+    members.sort(
+      (a, b) =>
+        (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size) ||
+        compareByCodeUnit(a.ticket, b.ticket) ||
+        compareByCodePoint(a.inspectorId, b.inspectorId),
+    );
     teams.push({ targetId, members });
   }
   if (byTarget.size !== targets.length) return invalid('a team belongs to no target');

@@ -111,28 +111,11 @@ function compressBlocks(state: Int32Array, bytes: Uint8Array, offset: number, bl
 }
 
 /**
- * Fast path for a one-block tail: loads ASCII `suffix` (≤ 55 chars, no prefix carry) straight into the schedule,
- * with SHA-256 padding for a message of `totalBytes` bytes. Returns false if `suffix` has a non-ASCII code unit.
+ * Fast path for a one-block tail: loads the ASCII text `head + tail` (≤ 55 chars together, no prefix carry) straight
+ * into the schedule, without joining the two, with SHA-256 padding for a message of `totalBytes` bytes. Returns false
+ * if either has a non-ASCII code unit.
  */
-function loadAsciiBlock(suffix: string, totalBytes: number): boolean {
-  const w = schedule;
-  for (let i = 0; i < 16; i++) w[i] = 0;
-  const n = suffix.length;
-  for (let i = 0; i < n; i++) {
-    const c = suffix.charCodeAt(i);
-    if (c >= 0x80) return false;
-    w[i >> 2] = (w[i >> 2] as number) | (c << (24 - 8 * (i & 3)));
-  }
-  w[n >> 2] = (w[n >> 2] as number) | (0x80 << (24 - 8 * (n & 3)));
-  w[15] = totalBytes * 8;
-  return true;
-}
-
-/**
- * {@link loadAsciiBlock} of `head + tail` without joining them (no string is built per call): `head.length +
- * tail.length` ≤ 55. Returns false if either has a non-ASCII code unit.
- */
-function loadAsciiPair(head: string, tail: string, totalBytes: number): boolean {
+function loadAsciiBlock(head: string, tail: string, totalBytes: number): boolean {
   const w = schedule;
   for (let i = 0; i < 16; i++) w[i] = 0;
   const m = head.length;
@@ -224,7 +207,7 @@ export function createPrefixedSha256(prefix: string): PrefixedSha256 {
   const fastPath = carry.length === 0 && hashedPrefixLength < 0x1000000;
 
   function hashInto(suffix: string, out: Int32Array): boolean {
-    if (fastPath && suffix.length <= 55 && loadAsciiBlock(suffix, hashedPrefixLength + suffix.length)) {
+    if (fastPath && suffix.length <= 55 && loadAsciiBlock(suffix, '', hashedPrefixLength + suffix.length)) {
       compressSchedule(midState, out);
       return true;
     }
@@ -256,7 +239,7 @@ export function createPrefixedSha256(prefix: string): PrefixedSha256 {
 
   function hashPairInto(head: string, tail: string, out: Int32Array): boolean {
     const length = head.length + tail.length;
-    if (fastPath && length <= 55 && loadAsciiPair(head, tail, hashedPrefixLength + length)) {
+    if (fastPath && length <= 55 && loadAsciiBlock(head, tail, hashedPrefixLength + length)) {
       compressSchedule(midState, out);
       return true;
     }
